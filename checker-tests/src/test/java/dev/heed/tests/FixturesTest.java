@@ -1,0 +1,81 @@
+package dev.heed.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMultiset;
+import com.google.common.collect.Multisets;
+import com.google.testing.compile.Compilation;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Compiles every fixture under {@code src/test/resources/fixtures} through the real plugin path and
+ * checks that Heed reports exactly the expected check on exactly the expected lines, and nothing
+ * anywhere else.
+ */
+class FixturesTest {
+
+  @TestFactory
+  Stream<DynamicTest> fixtures() throws IOException, URISyntaxException {
+    Path root = Path.of(FixturesTest.class.getResource("/fixtures").toURI());
+    ImmutableList<String> resources;
+    try (Stream<Path> walk = Files.walk(root)) {
+      resources =
+          walk.filter(p -> p.toString().endsWith(".java"))
+              .map(p -> root.relativize(p).toString().replace('\\', '/'))
+              .sorted()
+              .collect(ImmutableList.toImmutableList());
+    }
+    assertFalse(resources.isEmpty(), "no fixtures found under " + root);
+    return resources.stream().map(r -> DynamicTest.dynamicTest(r, () -> check(Fixture.load(r))));
+  }
+
+  private static void check(Fixture fixture) {
+    Compilation compilation = Heed.compile(fixture);
+    ImmutableList<String> others = Heed.otherProblems(compilation);
+    if (fixture.expectsCompileErrors()) {
+      assertFalse(others.isEmpty(), "the fixture is marked as not compiling, but it compiled");
+      assertTrue(
+          others.stream().noneMatch(m -> m.contains("unhandled exception")),
+          () -> "Error Prone crashed:\n" + String.join("\n", others));
+    } else {
+      assertTrue(others.isEmpty(), () -> "unexpected diagnostics:\n" + String.join("\n", others));
+    }
+    ImmutableMultiset<Fixture.Finding> actual = Heed.findings(compilation);
+    assertEquals(
+        describe(fixture.expected()),
+        describe(actual),
+        () ->
+            "missing: "
+                + Multisets.difference(fixture.expected(), actual)
+                + "\nunexpected: "
+                + Multisets.difference(actual, fixture.expected())
+                + "\nall diagnostics:\n"
+                + String.join(
+                    "\n",
+                    Heed.heedDiagnostics(compilation).stream()
+                        .map(d -> d.getLineNumber() + ": " + Heed.firstLine(d))
+                        .toList()));
+  }
+
+  private static String describe(ImmutableMultiset<Fixture.Finding> findings) {
+    return String.join(
+        "\n",
+        findings.stream()
+            .sorted(
+                (a, b) ->
+                    a.line() != b.line()
+                        ? Long.compare(a.line(), b.line())
+                        : a.check().compareTo(b.check()))
+            .map(Fixture.Finding::toString)
+            .toList());
+  }
+}

@@ -1,0 +1,36 @@
+package dev.heed.checker;
+
+import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
+import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
+
+import com.google.auto.service.AutoService;
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.bugpatterns.BugChecker;
+import javax.inject.Inject;
+
+/**
+ * Reports a dropped async result: a {@code Future}, {@code CompletionStage}, reactive publisher or
+ * any type named by {@code -XepOpt:Heed:AsyncTypes}. A dropped future hides its failure; a dropped
+ * publisher never runs.
+ */
+@AutoService(BugChecker.class)
+@BugPattern(
+    summary = "An async result is dropped: its failure is never seen, or its work never runs",
+    severity = ERROR,
+    linkType = CUSTOM,
+    link = "docs/DiscardedFuture.md")
+public final class DiscardedFuture extends DiscardCheck {
+  /**
+   * Required by {@code ServiceLoader}, which finds the check; Error Prone then constructs it
+   * through the injector, with flags.
+   */
+  public DiscardedFuture() {
+    this(Discards.withDefaults());
+  }
+
+  /** Called by Error Prone's injector with the compilation's shared engine. */
+  @Inject
+  public DiscardedFuture(Discards discards) {
+    super(discards);
+  }
+}

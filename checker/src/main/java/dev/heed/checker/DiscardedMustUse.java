@@ -1,0 +1,35 @@
+package dev.heed.checker;
+
+import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
+import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
+
+import com.google.auto.service.AutoService;
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.bugpatterns.BugChecker;
+import javax.inject.Inject;
+
+/**
+ * Reports a dropped value of a method or type marked {@code @MustUse} (or an annotation named by
+ * {@code -XepOpt:Heed:MustUseAnnotations}): Java's analogue of Rust's {@code #[must_use]}.
+ */
+@AutoService(BugChecker.class)
+@BugPattern(
+    summary = "A @MustUse value is dropped: the obligation it carries is silently lost",
+    severity = ERROR,
+    linkType = CUSTOM,
+    link = "docs/DiscardedMustUse.md")
+public final class DiscardedMustUse extends DiscardCheck {
+  /**
+   * Required by {@code ServiceLoader}, which finds the check; Error Prone then constructs it
+   * through the injector, with flags.
+   */
+  public DiscardedMustUse() {
+    this(Discards.withDefaults());
+  }
+
+  /** Called by Error Prone's injector with the compilation's shared engine. */
+  @Inject
+  public DiscardedMustUse(Discards discards) {
+    super(discards);
+  }
+}

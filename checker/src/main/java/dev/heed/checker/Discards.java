@@ -1,0 +1,182 @@
+package dev.heed.checker;
+
+import com.google.errorprone.ErrorProneFlags;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.matchers.Matchers;
+import com.google.errorprone.matchers.UnusedReturnValueMatcher;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.Types.FunctionDescriptorLookupError;
+import java.util.Optional;
+import javax.inject.Inject;
+import javax.lang.model.type.TypeKind;
+
+/**
+ * The discard engine shared by Heed's checks: finds where a must-use value is dropped (design §3)
+ * and words the finding (design §4). One instance per compilation, shared by the checks through
+ * Error Prone's injector.
+ */
+public final class Discards {
+
+  /** A dropped must-use value. */
+  record Discard(Obligation obligation, Site site, String local) {
+    /** The diagnostic, in the tone of design §4. */
+    String message() {
+      String verb = obligation.method().startsWith("new ") ? "created by " : "returned by ";
+      String consequence = obligation.consequence();
+      return "The "
+          + obligation.valueType()
+          + " "
+          + verb
+          + obligation.method()
+          + " "
+          + site.verbPhrase(local)
+          + (consequence.startsWith("but ") ? ", " : ": ")
+          + consequence
+          + ". "
+          + obligation.remedy()
+          + ", or write @AllowDiscard(reason = \"...\") on a declaration around it.";
+    }
+  }
+
+  private final Obligations obligations;
+  private final LocalReads localReads = new LocalReads();
+
+  /** Called by Error Prone's injector. */
+  @Inject
+  public Discards(Obligations obligations) {
+    this.obligations = obligations;
+  }
+
+  /** An engine with every flag at its default, for checks constructed without the injector. */
+  static Discards withDefaults() {
+    return new Discards(new Obligations(new HeedOptions(ErrorProneFlags.empty())));
+  }
+
+  /** Whether Heed's flags are valid; reports them once if not (see {@link HeedOptions}). */
+  boolean enabled(VisitorState state) {
+    return obligations.options().valid(state);
+  }
+
+  /** Sites 1 and 2: a call whose value is dropped by its statement or void lambda. */
+  Optional<Discard> ofCall(ExpressionTree call, VisitorState state) {
+    TreePath parentPath = state.getPath().getParentPath();
+    Tree parent = parentPath.getLeaf();
+    Site site;
+    if (parent instanceof ExpressionStatementTree) {
+      site = Site.STATEMENT;
+    } else if (parent instanceof LambdaExpressionTree lambda
+        && lambda.getBody() == call
+        && returnsVoid(lambda, state)) {
+      site = Site.VOID_LAMBDA;
+    } else {
+      return Optional.empty();
+    }
+    if (isTestCourtesy(call, state)) {
+      return Optional.empty();
+    }
+    return obligations.of(call, state).map(o -> new Discard(o, site, ""));
+  }
+
+  /** Site 3: a method or constructor reference whose functional method returns void. */
+  Optional<Discard> ofMethodReference(MemberReferenceTree reference, VisitorState state) {
+    if (!returnsVoid(reference, state)
+        || Matchers.isThrowingFunctionalInterface(ASTHelpers.getType(reference), state)) {
+      return Optional.empty();
+    }
+    return obligations
+        .of(reference, state)
+        .map(o -> new Discard(o, Site.VOID_METHOD_REFERENCE, ""));
+  }
+
+  /** Sites 4 and 5: {@code var _ = f();}, or a local initialized by a call and never read. */
+  Optional<Discard> ofVariable(VariableTree variable, VisitorState state) {
+    Symbol symbol = ASTHelpers.getSymbol(variable);
+    if (variable.getInitializer() == null || !LocalReads.isLocal(symbol)) {
+      return Optional.empty();
+    }
+    ExpressionTree value = ASTHelpers.stripParentheses(variable.getInitializer());
+    if (!isCall(value)) {
+      return Optional.empty();
+    }
+    String name = variable.getName().toString();
+    Site site;
+    if (name.isEmpty() || name.equals("_")) {
+      site = Site.UNNAMED_VARIABLE;
+    } else if (neverRead((VarSymbol) symbol, state)) {
+      site = Site.UNREAD_LOCAL;
+    } else {
+      return Optional.empty();
+    }
+    return obligations.of(value, state).map(o -> new Discard(o, site, name));
+  }
+
+  /** Site 5 again: {@code local = f();} as a statement, where {@code local} is never read. */
+  Optional<Discard> ofAssignment(AssignmentTree assignment, VisitorState state) {
+    ExpressionTree value = ASTHelpers.stripParentheses(assignment.getExpression());
+    Symbol target = ASTHelpers.getSymbol(assignment.getVariable());
+    if (!isCall(value)
+        || !(state.getPath().getParentPath().getLeaf() instanceof ExpressionStatementTree)
+        || !LocalReads.isLocal(target)
+        || !neverRead((VarSymbol) target, state)) {
+      return Optional.empty();
+    }
+    return obligations
+        .of(value, state)
+        .map(o -> new Discard(o, Site.UNREAD_LOCAL, target.getSimpleName().toString()));
+  }
+
+  private boolean neverRead(VarSymbol local, VisitorState state) {
+    return obligations.options().unreadLocals()
+        && !localReads.isRead(local, state.getPath().getCompilationUnit());
+  }
+
+  private static boolean isCall(ExpressionTree tree) {
+    return tree instanceof MethodInvocationTree || tree instanceof NewClassTree;
+  }
+
+  private static boolean returnsVoid(ExpressionTree functional, VisitorState state) {
+    Type type = ASTHelpers.getType(functional);
+    if (type == null || type.isErroneous()) {
+      return false;
+    }
+    try {
+      return state.getTypes().findDescriptorType(type).getReturnType().getKind() == TypeKind.VOID;
+    } catch (FunctionDescriptorLookupError e) {
+      return false; // not a functional interface: code javac has already rejected
+    }
+  }
+
+  /**
+   * Test code gets Error Prone's usual courtesy: Mockito {@code verify}/{@code do*().when}
+   * stubbing, {@code try { f(); fail(); } catch}, and the lambda of an exception assertion.
+   */
+  private static boolean isTestCourtesy(ExpressionTree call, VisitorState state) {
+    if (UnusedReturnValueMatcher.mockitoInvocation(call, state)
+        || UnusedReturnValueMatcher.expectedExceptionTest(state)) {
+      return true;
+    }
+    for (Tree enclosing : state.getPath()) {
+      if (enclosing instanceof LambdaExpressionTree) {
+        return Matchers.isThrowingFunctionalInterface(ASTHelpers.getType(enclosing), state);
+      }
+      if (enclosing instanceof ClassTree) {
+        return false;
+      }
+    }
+    return false;
+  }
+}

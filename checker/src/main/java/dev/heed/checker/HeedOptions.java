@@ -1,0 +1,127 @@
+package dev.heed.checker;
+
+import static com.google.common.collect.ImmutableList.toImmutableList;
+
+import com.google.common.base.Ascii;
+import com.google.common.base.Splitter;
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import com.google.errorprone.ErrorProneFlags;
+import com.google.errorprone.VisitorState;
+import com.sun.tools.javac.util.JCDiagnostic;
+import com.sun.tools.javac.util.Log;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.SourceVersion;
+
+/**
+ * Heed's {@code -XepOpt:Heed:<Name>=<value>} flags (design §6), parsed once per compilation and
+ * shared by every check. A bad value does not throw (Error Prone would turn that into a crash
+ * report); it is reported once as a plain compiler error that names the flag, and the checks then
+ * stay silent.
+ */
+public final class HeedOptions {
+  static final String PREFIX = "Heed:";
+  static final String MUST_USE_ANNOTATIONS = PREFIX + "MustUseAnnotations";
+  static final String ASYNC_TYPES = PREFIX + "AsyncTypes";
+  static final String UNREAD_LOCALS = PREFIX + "UnreadLocals";
+
+  private static final ImmutableSet<String> KNOWN =
+      ImmutableSet.of(MUST_USE_ANNOTATIONS, ASYNC_TYPES, UNREAD_LOCALS);
+
+  private final ImmutableSet<String> mustUseAnnotations;
+  private final ImmutableList<String> asyncTypes;
+  private final boolean unreadLocals;
+  private final ImmutableList<String> errors;
+  private boolean errorsReported;
+
+  /** Called by Error Prone's injector, once per compilation. */
+  public HeedOptions(ErrorProneFlags flags) {
+    List<String> problems = new ArrayList<>();
+    for (Map.Entry<String, String> flag : flags.getFlagsMap().entrySet()) {
+      if (flag.getKey().startsWith(PREFIX) && !KNOWN.contains(flag.getKey())) {
+        problems.add(
+            String.format(
+                "-XepOpt:%s=%s: Heed has no such flag; its flags are %s",
+                flag.getKey(), flag.getValue(), String.join(", ", KNOWN)));
+      }
+    }
+    this.mustUseAnnotations =
+        ImmutableSet.<String>builder()
+            .add("MustUse")
+            .addAll(names(flags, MUST_USE_ANNOTATIONS, "an annotation name", problems))
+            .build();
+    this.asyncTypes = names(flags, ASYNC_TYPES, "a fully qualified type name", problems);
+    this.unreadLocals = bool(flags, UNREAD_LOCALS, true, problems);
+    this.errors = ImmutableList.copyOf(problems);
+  }
+
+  /** Annotation names (simple or qualified) that mean {@code @MustUse}. */
+  ImmutableSet<String> mustUseAnnotations() {
+    return mustUseAnnotations;
+  }
+
+  /** Extra fully qualified names of async result types. */
+  ImmutableList<String> asyncTypes() {
+    return asyncTypes;
+  }
+
+  /** Whether a local that is assigned a must-use value and never read is a discard (site 5). */
+  boolean unreadLocals() {
+    return unreadLocals;
+  }
+
+  /**
+   * Returns whether the flags are valid. The first call with invalid flags reports each problem as
+   * a compiler error; the compilation then fails and the checks report nothing.
+   */
+  boolean valid(VisitorState state) {
+    if (errors.isEmpty()) {
+      return true;
+    }
+    if (!errorsReported) {
+      errorsReported = true;
+      Log log = Log.instance(state.context);
+      for (String error : errors) {
+        log.error(new JCDiagnostic.Error("compiler", "proc.messager", "[Heed] " + error));
+      }
+    }
+    return false;
+  }
+
+  private static ImmutableList<String> names(
+      ErrorProneFlags flags, String flag, String what, List<String> problems) {
+    String value = flags.get(flag).orElse(null);
+    if (value == null) {
+      return ImmutableList.of();
+    }
+    ImmutableList<String> names =
+        Splitter.on(',').trimResults().splitToStream(value).collect(toImmutableList());
+    for (String name : names) {
+      if (!SourceVersion.isName(name)) {
+        problems.add(
+            String.format(
+                "-XepOpt:%s=%s: '%s' is not %s; expected a comma-separated list such as"
+                    + " com.example.Deferred,org.acme.Task",
+                flag, value, name, what));
+      }
+    }
+    return names;
+  }
+
+  private static boolean bool(
+      ErrorProneFlags flags, String flag, boolean defaultValue, List<String> problems) {
+    String value = flags.get(flag).orElse(null);
+    if (value == null) {
+      return defaultValue;
+    }
+    // Error Prone passes a bare -XepOpt:Name as "true".
+    String normalized = Ascii.toLowerCase(value.trim());
+    if (normalized.equals("true") || normalized.equals("false")) {
+      return normalized.equals("true");
+    }
+    problems.add(String.format("-XepOpt:%s=%s: expected true or false", flag, value));
+    return defaultValue;
+  }
+}

@@ -1,0 +1,434 @@
+package dev.heed.checker;
+
+import static com.google.common.collect.ImmutableList.toImmutableList;
+
+import com.google.common.base.CharMatcher;
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.suppliers.Supplier;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
+import com.sun.tools.javac.code.Attribute;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.CompletionFailure;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.TypeSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.Types;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import javax.inject.Inject;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.type.TypeKind;
+
+/**
+ * Decides whether a call's result is must-use (design §2), and so which check reports its drop.
+ * Type lookups are built once per compilation and verdicts are cached per method, so the cost per
+ * call is a map lookup once a method has been seen.
+ */
+public final class Obligations {
+
+  /** Check names, as users write them in {@code -Xep:Name:LEVEL}. */
+  static final String DISCARDED_FUTURE = "DiscardedFuture";
+
+  static final String DISCARDED_MUST_USE = "DiscardedMustUse";
+
+  /** Async result types (design §2.1), looked up by name: a missing library costs nothing. */
+  private static final ImmutableList<String> ASYNC_TYPES =
+      ImmutableList.of(
+          "java.util.concurrent.Future",
+          "java.util.concurrent.CompletionStage",
+          "java.util.concurrent.Flow.Publisher",
+          "org.reactivestreams.Publisher",
+          "io.vertx.core.Future",
+          "io.reactivex.Completable",
+          "io.reactivex.Single",
+          "io.reactivex.Maybe",
+          "io.reactivex.Observable",
+          "io.reactivex.Flowable",
+          "io.reactivex.rxjava3.core.Completable",
+          "io.reactivex.rxjava3.core.Single",
+          "io.reactivex.rxjava3.core.Maybe",
+          "io.reactivex.rxjava3.core.Observable",
+          "io.reactivex.rxjava3.core.Flowable",
+          "io.smallrye.mutiny.Uni",
+          "io.smallrye.mutiny.Multi");
+
+  /**
+   * Async types that describe work rather than run it: dropping one means the work never happens.
+   * Everything else is already running, and dropping it loses its failure.
+   */
+  private static final ImmutableList<String> LAZY_TYPES =
+      ImmutableList.of(
+          "java.util.concurrent.Flow.Publisher",
+          "org.reactivestreams.Publisher",
+          "io.reactivex.Completable",
+          "io.reactivex.Single",
+          "io.reactivex.Maybe",
+          "io.reactivex.Observable",
+          "io.reactivex.Flowable",
+          "io.reactivex.rxjava3.core.Completable",
+          "io.reactivex.rxjava3.core.Single",
+          "io.reactivex.rxjava3.core.Maybe",
+          "io.reactivex.rxjava3.core.Observable",
+          "io.reactivex.rxjava3.core.Flowable",
+          "io.smallrye.mutiny.Uni",
+          "io.smallrye.mutiny.Multi");
+
+  /**
+   * Methods whose async result drops nothing (design §2), by the type that declares them: they
+   * return their receiver, observe the failure themselves, or hand the result out elsewhere.
+   */
+  private static final ImmutableMap<String, ImmutableSet<String>> EXEMPT_ASYNC_METHODS =
+      ImmutableMap.<String, ImmutableSet<String>>builder()
+          // Return the receiver.
+          .put(
+              "io.netty.util.concurrent.Future",
+              ImmutableSet.of(
+                  "addListener",
+                  "addListeners",
+                  "removeListener",
+                  "removeListeners",
+                  "sync",
+                  "syncUninterruptibly",
+                  "await",
+                  "awaitUninterruptibly"))
+          .put("io.netty.util.concurrent.Promise", ImmutableSet.of("setSuccess", "setFailure"))
+          .put("java.util.concurrent.ForkJoinTask", ImmutableSet.of("fork"))
+          .put(
+              "java.util.concurrent.CompletableFuture",
+              ImmutableSet.of("orTimeout", "completeOnTimeout", "completeAsync"))
+          // Observe the failure themselves.
+          .put(
+              "java.util.concurrent.CompletionStage",
+              ImmutableSet.of(
+                  "exceptionally",
+                  "exceptionallyAsync",
+                  "exceptionallyCompose",
+                  "exceptionallyComposeAsync",
+                  "handle",
+                  "handleAsync",
+                  "whenComplete",
+                  "whenCompleteAsync"))
+          .put("io.vertx.core.Future", ImmutableSet.of("onComplete", "onFailure"))
+          // The result is taken from the service.
+          .put("java.util.concurrent.CompletionService", ImmutableSet.of("submit"))
+          .buildOrThrow();
+
+  private static final String CAN_IGNORE = "CanIgnoreReturnValue";
+  private static final String VOID_PROMISE = "voidPromise";
+
+  private final HeedOptions options;
+  private final Supplier<ImmutableList<Type>> asyncTypes;
+  private final Supplier<ImmutableList<Type>> lazyTypes;
+  private final Supplier<ImmutableMap<Type, ImmutableSet<String>>> exemptAsyncMethods;
+  private final Map<MethodSymbol, Verdict> verdicts = new HashMap<>();
+  private final Map<TypeSymbol, Optional<MustUse>> annotatedTypes = new HashMap<>();
+
+  /** Called by Error Prone's injector: one instance per compilation, shared by the checks. */
+  @Inject
+  public Obligations(HeedOptions options) {
+    this.options = options;
+    this.asyncTypes =
+        VisitorState.memoize(
+            state ->
+                Stream.concat(ASYNC_TYPES.stream(), options.asyncTypes().stream())
+                    .map(name -> lookUp(name, state))
+                    .filter(Objects::nonNull)
+                    .collect(toImmutableList()));
+    this.lazyTypes =
+        VisitorState.memoize(
+            state ->
+                LAZY_TYPES.stream()
+                    .map(name -> lookUp(name, state))
+                    .filter(Objects::nonNull)
+                    .collect(toImmutableList()));
+    this.exemptAsyncMethods =
+        VisitorState.memoize(
+            state -> {
+              ImmutableMap.Builder<Type, ImmutableSet<String>> exempt = ImmutableMap.builder();
+              EXEMPT_ASYNC_METHODS.forEach(
+                  (name, methods) -> {
+                    Type type = lookUp(name, state);
+                    if (type != null) {
+                      exempt.put(type, methods);
+                    }
+                  });
+              return exempt.buildOrThrow();
+            });
+  }
+
+  HeedOptions options() {
+    return options;
+  }
+
+  /**
+   * The obligation carried by the result of {@code call}, a method invocation, constructor call or
+   * method reference, if its result is must-use.
+   */
+  Optional<Obligation> of(ExpressionTree call, VisitorState state) {
+    if (!(ASTHelpers.getSymbol(call) instanceof MethodSymbol method)) {
+      return Optional.empty(); // error trees, or not a call at all
+    }
+    Verdict verdict = verdicts.computeIfAbsent(method, m -> judgeSafely(m, state));
+    if (verdict.isNone()
+        || (verdict.check().equals(DISCARDED_FUTURE) && passesHeldPromise(method, call, state))) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Obligation(
+            verdict.check(),
+            valueType(call, method, state),
+            describe(method),
+            verdict.consequence(),
+            verdict.remedy()));
+  }
+
+  /** What is known of a method, whatever the call site. */
+  private record Verdict(String check, String consequence, String remedy) {
+    static final Verdict NONE = new Verdict("", "", "");
+
+    boolean isNone() {
+      return check.isEmpty();
+    }
+  }
+
+  /** A {@code @MustUse}-like annotation found on {@code on}, with its optional text. */
+  private record MustUse(String on, String text) {}
+
+  private Verdict judgeSafely(MethodSymbol method, VisitorState state) {
+    try {
+      return judge(method, state);
+    } catch (CompletionFailure e) {
+      // A supertype's class file is missing: javac reports that itself where it matters.
+      return Verdict.NONE;
+    }
+  }
+
+  private Verdict judge(MethodSymbol method, VisitorState state) {
+    Types types = state.getTypes();
+    if (!method.isConstructor() && method.getReturnType().getKind() == TypeKind.VOID) {
+      return Verdict.NONE;
+    }
+    Set<MethodSymbol> overridden = ASTHelpers.findSuperMethods(method, types);
+    if (Stream.concat(Stream.of(method), overridden.stream()).anyMatch(Obligations::canIgnore)) {
+      return Verdict.NONE;
+    }
+    Optional<MustUse> onMethod =
+        Stream.concat(Stream.of(method), overridden.stream())
+            .map(this::mustUse)
+            .flatMap(Optional::stream)
+            .findFirst();
+    if (onMethod.isPresent()) {
+      return annotated(onMethod.get());
+    }
+    Type declared = declaredResult(method);
+    if (declared == null) {
+      return Verdict.NONE;
+    }
+    if (isAsync(declared, state)) {
+      return isExemptAsync(method, state) ? Verdict.NONE : async(declared, state);
+    }
+    return typeMustUse(declared, types).map(Obligations::annotated).orElse(Verdict.NONE);
+  }
+
+  /**
+   * The declared result: a method's declared return type (the bound of a bare type variable), or a
+   * constructor's class. Declared, not instantiated: {@code T Supplier.get()} is never a future.
+   */
+  private static Type declaredResult(MethodSymbol method) {
+    Type type = method.isConstructor() ? method.owner.type : method.getReturnType();
+    while (type != null && type.getKind() == TypeKind.TYPEVAR) {
+      type = type.getUpperBound();
+    }
+    return type == null || type.isErroneous() || !type.isReference() ? null : type;
+  }
+
+  private boolean isAsync(Type declared, VisitorState state) {
+    return asyncTypes.get(state).stream().anyMatch(t -> ASTHelpers.isSubtype(declared, t, state));
+  }
+
+  private boolean isExemptAsync(MethodSymbol method, VisitorState state) {
+    Type owner = method.owner.type;
+    for (Map.Entry<Type, ImmutableSet<String>> exempt : exemptAsyncMethods.get(state).entrySet()) {
+      if (exempt.getValue().contains(method.getSimpleName().toString())
+          && ASTHelpers.isSubtype(owner, exempt.getKey(), state)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Verdict async(Type declared, VisitorState state) {
+    boolean lazy =
+        lazyTypes.get(state).stream().anyMatch(t -> ASTHelpers.isSubtype(declared, t, state));
+    return lazy
+        ? new Verdict(
+            DISCARDED_FUTURE,
+            "nothing subscribes to it, so the work it describes never runs and its errors are"
+                + " never seen",
+            "Subscribe to it, compose it into the chain, return it")
+        : new Verdict(
+            DISCARDED_FUTURE,
+            "if it fails, nobody sees the exception",
+            "Wait for it (get, join), chain on it, return it");
+  }
+
+  private static Verdict annotated(MustUse mustUse) {
+    String consequence =
+        mustUse.text().isEmpty()
+            ? "but " + mustUse.on() + " is marked @MustUse: the result carries an obligation"
+            : CharMatcher.anyOf(".!").trimTrailingFrom(mustUse.text().strip());
+    return new Verdict(DISCARDED_MUST_USE, consequence, "Check it, return it");
+  }
+
+  /**
+   * A method that takes a promise and returns it (Netty's {@code write(msg, promise)}) drops
+   * nothing when the caller still holds that promise, or passes {@code voidPromise()} to ask for no
+   * notification. The parameter must be a strict subtype of the result (a promise is a writable
+   * future): {@code mono.then(other)} returns a new value of the same type and drops it.
+   */
+  private static boolean passesHeldPromise(
+      MethodSymbol method, ExpressionTree call, VisitorState state) {
+    List<? extends ExpressionTree> arguments;
+    if (call instanceof MethodInvocationTree invocation) {
+      arguments = invocation.getArguments();
+    } else if (call instanceof NewClassTree newClass) {
+      arguments = newClass.getArguments();
+    } else {
+      return false;
+    }
+    Types types = state.getTypes();
+    Type result = method.getReturnType();
+    List<VarSymbol> parameters = method.getParameters();
+    for (int i = 0; i < parameters.size() && i < arguments.size(); i++) {
+      Type parameter = parameters.get(i).type;
+      if (types.isAssignable(parameter, result)
+          && !types.isSameType(types.erasure(parameter), types.erasure(result))
+          && isHeldOrVoidPromise(arguments.get(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isHeldOrVoidPromise(ExpressionTree argument) {
+    Tree unwrapped = ASTHelpers.stripParentheses(argument);
+    Symbol symbol = ASTHelpers.getSymbol(unwrapped);
+    if (unwrapped instanceof MethodInvocationTree) {
+      return symbol != null && symbol.getSimpleName().contentEquals(VOID_PROMISE);
+    }
+    return symbol instanceof VarSymbol;
+  }
+
+  private static boolean canIgnore(Symbol symbol) {
+    return symbol.getAnnotationMirrors().stream()
+        .anyMatch(a -> a.getAnnotationType().asElement().getSimpleName().contentEquals(CAN_IGNORE));
+  }
+
+  /** A {@code @MustUse}-like annotation directly on {@code symbol}. */
+  private Optional<MustUse> mustUse(Symbol symbol) {
+    for (Attribute.Compound annotation : symbol.getAnnotationMirrors()) {
+      TypeSymbol annotationType = annotation.type.tsym;
+      if (options.mustUseAnnotations().contains(annotationType.getSimpleName().toString())
+          || options.mustUseAnnotations().contains(annotationType.getQualifiedName().toString())) {
+        String on =
+            symbol instanceof MethodSymbol method
+                ? describe(method)
+                : symbol.getSimpleName().toString();
+        return Optional.of(new MustUse(on, text(annotation)));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A {@code @MustUse}-like annotation on {@code type} or any of its supertypes. */
+  private Optional<MustUse> typeMustUse(Type type, Types types) {
+    return annotatedTypes.computeIfAbsent(
+        type.tsym,
+        symbol -> {
+          for (Type supertype : types.closure(symbol.type)) {
+            Optional<MustUse> found = mustUse(supertype.tsym);
+            if (found.isPresent()) {
+              return found;
+            }
+          }
+          return Optional.empty();
+        });
+  }
+
+  private static String text(AnnotationMirror annotation) {
+    return annotation.getElementValues().entrySet().stream()
+        .filter(e -> e.getKey().getSimpleName().contentEquals("value"))
+        .map(e -> e.getValue().getValue())
+        .filter(String.class::isInstance)
+        .map(String.class::cast)
+        .findFirst()
+        .orElse("");
+  }
+
+  /** The simple name of the dropped value's type, as instantiated at the call when known. */
+  private static String valueType(ExpressionTree call, MethodSymbol method, VisitorState state) {
+    Type declared = method.isConstructor() ? method.owner.type : method.getReturnType();
+    // A method reference's type is its functional interface, not the referenced method's result.
+    Type type = call instanceof MemberReferenceTree ? declared : ASTHelpers.getType(call);
+    if (type == null || type.isErroneous() || !type.isReference()) {
+      type = declared;
+    }
+    return simpleName(state.getTypes().erasure(type));
+  }
+
+  /** {@code send(String)}, or {@code new Lease(Duration)} for a constructor. */
+  static String describe(MethodSymbol method) {
+    StringBuilder text = new StringBuilder();
+    if (method.isConstructor()) {
+      text.append("new ").append(method.owner.getSimpleName());
+    } else {
+      text.append(method.getSimpleName());
+    }
+    text.append('(');
+    List<VarSymbol> parameters = method.getParameters();
+    for (int i = 0; i < parameters.size(); i++) {
+      text.append(i == 0 ? "" : ", ").append(simpleName(parameters.get(i).type));
+    }
+    return text.append(')').toString();
+  }
+
+  private static String simpleName(Type type) {
+    if (type instanceof Type.ArrayType array) {
+      return simpleName(array.elemtype) + "[]";
+    }
+    return type.tsym == null ? type.toString() : type.tsym.getSimpleName().toString();
+  }
+
+  /**
+   * Looks a type up by its canonical name, trying nested-class spellings ({@code Flow.Publisher} is
+   * {@code Flow$Publisher}); {@code null} if it is not on the classpath.
+   */
+  private static Type lookUp(String name, VisitorState state) {
+    String binary = name;
+    while (true) {
+      Type type = state.getTypeFromString(binary);
+      if (type != null && !type.isErroneous()) {
+        return type;
+      }
+      int dot = binary.lastIndexOf('.');
+      if (dot < 0) {
+        return null;
+      }
+      binary = binary.substring(0, dot) + '$' + binary.substring(dot + 1);
+    }
+  }
+}
