@@ -42,19 +42,23 @@ class FixturesTest {
     Compilation compilation = Heed.compile(fixture);
     ImmutableList<String> others = Heed.otherProblems(compilation);
     if (fixture.expectsCompileErrors()) {
-      assertFalse(others.isEmpty(), "the fixture is marked as not compiling, but it compiled");
+      assertFalse(
+          others.isEmpty(), fixture.resource() + " is marked as not compiling, but it compiled");
       assertTrue(
           others.stream().noneMatch(m -> m.contains("unhandled exception")),
-          () -> "Error Prone crashed:\n" + String.join("\n", others));
+          () -> fixture.resource() + ": Error Prone crashed:\n" + String.join("\n", others));
     } else {
-      assertTrue(others.isEmpty(), () -> "unexpected diagnostics:\n" + String.join("\n", others));
+      assertTrue(
+          others.isEmpty(),
+          () -> fixture.resource() + ": unexpected diagnostics:\n" + String.join("\n", others));
     }
     ImmutableMultiset<Fixture.Finding> actual = Heed.findings(compilation);
     assertEquals(
         describe(fixture.expected()),
         describe(actual),
         () ->
-            "missing: "
+            fixture.resource()
+                + "\nmissing: "
                 + Multisets.difference(fixture.expected(), actual)
                 + "\nunexpected: "
                 + Multisets.difference(actual, fixture.expected())

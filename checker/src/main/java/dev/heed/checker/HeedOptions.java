@@ -1,6 +1,7 @@
 package dev.heed.checker;
 
 import static com.google.common.collect.ImmutableList.toImmutableList;
+import static java.util.stream.Collectors.joining;
 
 import com.google.common.base.Ascii;
 import com.google.common.base.Splitter;
@@ -98,14 +99,17 @@ public final class HeedOptions {
     }
     ImmutableList<String> names =
         Splitter.on(',').trimResults().splitToStream(value).collect(toImmutableList());
-    for (String name : names) {
-      if (!SourceVersion.isName(name)) {
-        problems.add(
-            String.format(
-                "-XepOpt:%s=%s: '%s' is not %s; expected a comma-separated list such as"
-                    + " com.example.Deferred,org.acme.Task",
-                flag, value, name, what));
-      }
+    ImmutableList<String> invalid =
+        names.stream().filter(name -> !SourceVersion.isName(name)).collect(toImmutableList());
+    if (!invalid.isEmpty()) {
+      problems.add(
+          String.format(
+              "-XepOpt:%s=%s: not %s: %s; expected a comma-separated list such as"
+                  + " com.example.Deferred,org.acme.Task",
+              flag,
+              value,
+              what,
+              invalid.stream().map(name -> "'" + name + "'").collect(joining(", "))));
     }
     return names;
   }
