@@ -16,7 +16,9 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
+import dev.heed.checker.Discards.Discard;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * A check that reports the discards of one kind of must-use value, as found by the shared {@link
@@ -44,35 +46,38 @@ abstract class DiscardCheck extends BugChecker
 
   @Override
   public final Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    return report(tree, discards.enabled(state) ? discards.ofCall(tree, state) : Optional.empty());
+    return report(tree, state, discards::ofCall);
   }
 
   @Override
   public final Description matchNewClass(NewClassTree tree, VisitorState state) {
-    return report(tree, discards.enabled(state) ? discards.ofCall(tree, state) : Optional.empty());
+    return report(tree, state, discards::ofCall);
   }
 
   @Override
   public final Description matchMemberReference(MemberReferenceTree tree, VisitorState state) {
-    return report(
-        tree, discards.enabled(state) ? discards.ofMethodReference(tree, state) : Optional.empty());
+    return report(tree, state, discards::ofMethodReference);
   }
 
   @Override
   public final Description matchVariable(VariableTree tree, VisitorState state) {
-    return report(
-        tree, discards.enabled(state) ? discards.ofVariable(tree, state) : Optional.empty());
+    return report(tree, state, discards::ofVariable);
   }
 
   @Override
   public final Description matchAssignment(AssignmentTree tree, VisitorState state) {
-    return report(
-        tree, discards.enabled(state) ? discards.ofAssignment(tree, state) : Optional.empty());
+    return report(tree, state, discards::ofAssignment);
   }
 
-  private Description report(Tree tree, Optional<Discards.Discard> discard) {
-    return discard
+  /** Reports the discard {@code find} sees at {@code tree}, if it is this check's to report. */
+  private <T extends Tree> Description report(
+      T tree, VisitorState state, BiFunction<T, VisitorState, Optional<Discard>> find) {
+    if (!discards.enabled(state)) {
+      return Description.NO_MATCH;
+    }
+    return find.apply(tree, state)
         .filter(d -> d.obligation().check().equals(canonicalName()))
+        .filter(d -> !ReviewedExceptions.allow(state.getPath()))
         .map(d -> buildDescription(tree).setMessage(d.message()).build())
         .orElse(Description.NO_MATCH);
   }
