@@ -182,6 +182,9 @@ public final class Obligations {
     if (!(ASTHelpers.getSymbol(call) instanceof MethodSymbol method)) {
       return Optional.empty(); // error trees, or not a call at all
     }
+    if (method.isConstructor() && call instanceof MethodInvocationTree) {
+      return Optional.empty(); // super(...) or this(...): initializes the value being built
+    }
     Verdict verdict = verdicts.computeIfAbsent(method, m -> judgeSafely(m, state));
     if (verdict.isNone()
         || (verdict.check().equals(DISCARDED_FUTURE) && passesHeldPromise(method, call, state))) {
