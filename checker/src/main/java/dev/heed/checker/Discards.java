@@ -3,10 +3,8 @@ package dev.heed.checker;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Matchers;
-import com.google.errorprone.matchers.UnusedReturnValueMatcher;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LambdaExpressionTree;
@@ -63,7 +61,8 @@ public final class Discards {
 
   /** An engine with every flag at its default, for checks constructed without the injector. */
   static Discards withDefaults() {
-    return new Discards(new Obligations(new HeedOptions(ErrorProneFlags.empty())));
+    HeedOptions options = new HeedOptions(ErrorProneFlags.empty());
+    return new Discards(new Obligations(options, new Models(options)));
   }
 
   /** Whether Heed's flags are valid; reports them once if not (see {@link HeedOptions}). */
@@ -85,7 +84,7 @@ public final class Discards {
     } else {
       return Optional.empty();
     }
-    if (isTestCourtesy(call, state)) {
+    if (TestCourtesy.applies(call, state)) {
       return Optional.empty();
     }
     return obligations.of(call, state).map(o -> new Discard(o, site, ""));
@@ -158,25 +157,5 @@ public final class Discards {
     } catch (FunctionDescriptorLookupError e) {
       return false; // not a functional interface: code javac has already rejected
     }
-  }
-
-  /**
-   * Test code gets Error Prone's usual courtesy: Mockito {@code verify}/{@code do*().when}
-   * stubbing, {@code try { f(); fail(); } catch}, and the lambda of an exception assertion.
-   */
-  private static boolean isTestCourtesy(ExpressionTree call, VisitorState state) {
-    if (UnusedReturnValueMatcher.mockitoInvocation(call, state)
-        || UnusedReturnValueMatcher.expectedExceptionTest(state)) {
-      return true;
-    }
-    for (Tree enclosing : state.getPath()) {
-      if (enclosing instanceof LambdaExpressionTree) {
-        return Matchers.isThrowingFunctionalInterface(ASTHelpers.getType(enclosing), state);
-      }
-      if (enclosing instanceof ClassTree) {
-        return false;
-      }
-    }
-    return false;
   }
 }

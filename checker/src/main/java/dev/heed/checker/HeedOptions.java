@@ -27,22 +27,23 @@ public final class HeedOptions {
   static final String MUST_USE_ANNOTATIONS = PREFIX + "MustUseAnnotations";
   static final String ASYNC_TYPES = PREFIX + "AsyncTypes";
   static final String UNREAD_LOCALS = PREFIX + "UnreadLocals";
+  static final String MODELS = PREFIX + "Models";
 
   private static final ImmutableSet<String> KNOWN =
-      ImmutableSet.of(MUST_USE_ANNOTATIONS, ASYNC_TYPES, UNREAD_LOCALS);
+      ImmutableSet.of(MUST_USE_ANNOTATIONS, ASYNC_TYPES, UNREAD_LOCALS, MODELS);
 
   private final ImmutableSet<String> mustUseAnnotations;
   private final ImmutableList<String> asyncTypes;
   private final boolean unreadLocals;
-  private final ImmutableList<String> errors;
+  private final ImmutableList<String> modelFiles;
+  private final List<String> errors = new ArrayList<>();
   private boolean errorsReported;
 
   /** Called by Error Prone's injector, once per compilation. */
   public HeedOptions(ErrorProneFlags flags) {
-    List<String> problems = new ArrayList<>();
     for (Map.Entry<String, String> flag : flags.getFlagsMap().entrySet()) {
       if (flag.getKey().startsWith(PREFIX) && !KNOWN.contains(flag.getKey())) {
-        problems.add(
+        errors.add(
             String.format(
                 "-XepOpt:%s=%s: Heed has no such flag; its flags are %s",
                 flag.getKey(), flag.getValue(), String.join(", ", KNOWN)));
@@ -51,11 +52,16 @@ public final class HeedOptions {
     this.mustUseAnnotations =
         ImmutableSet.<String>builder()
             .add("MustUse")
-            .addAll(names(flags, MUST_USE_ANNOTATIONS, "an annotation name", problems))
+            .addAll(names(flags, MUST_USE_ANNOTATIONS, "an annotation name", errors))
             .build();
-    this.asyncTypes = names(flags, ASYNC_TYPES, "a fully qualified type name", problems);
-    this.unreadLocals = bool(flags, UNREAD_LOCALS, true, problems);
-    this.errors = ImmutableList.copyOf(problems);
+    this.asyncTypes = names(flags, ASYNC_TYPES, "a fully qualified type name", errors);
+    this.unreadLocals = bool(flags, UNREAD_LOCALS, true, errors);
+    this.modelFiles =
+        flags
+            .get(MODELS)
+            .map(v -> Splitter.on(',').trimResults().omitEmptyStrings().splitToList(v))
+            .map(ImmutableList::copyOf)
+            .orElse(ImmutableList.of());
   }
 
   /** Annotation names (simple or qualified) that mean {@code @MustUse}. */
@@ -71,6 +77,16 @@ public final class HeedOptions {
   /** Whether a local that is assigned a must-use value and never read is a discard (site 5). */
   boolean unreadLocals() {
     return unreadLocals;
+  }
+
+  /** Paths of user model files, read by {@link Models}. */
+  ImmutableList<String> modelFiles() {
+    return modelFiles;
+  }
+
+  /** Records a configuration problem found after parsing, such as a malformed model file. */
+  void problem(String message) {
+    errors.add(message);
   }
 
   /**

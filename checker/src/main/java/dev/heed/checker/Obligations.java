@@ -8,6 +8,7 @@ import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.suppliers.Supplier;
+import com.google.errorprone.suppliers.Suppliers;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
@@ -32,6 +33,7 @@ import java.util.stream.Stream;
 import javax.inject.Inject;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.type.TypeKind;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides whether a call's result is must-use (design §2), and so which check reports its drop.
@@ -122,15 +124,21 @@ public final class Obligations {
                   "handleAsync",
                   "whenComplete",
                   "whenCompleteAsync"))
-          .put("io.vertx.core.Future", ImmutableSet.of("onComplete", "onFailure"))
+          // andThen hands its handler the whole result, failure included, like whenComplete.
+          .put("io.vertx.core.Future", ImmutableSet.of("onComplete", "onFailure", "andThen"))
           // The result is taken from the service.
           .put("java.util.concurrent.CompletionService", ImmutableSet.of("submit"))
           .buildOrThrow();
 
   private static final String CAN_IGNORE = "CanIgnoreReturnValue";
+  private static final ImmutableSet<String> VERTX_HANDLERS =
+      ImmutableSet.of("onSuccess", "onFailure", "onComplete");
+  private static final Supplier<Type> VERTX_FUTURE =
+      Suppliers.typeFromString("io.vertx.core.Future");
   private static final String VOID_PROMISE = "voidPromise";
 
   private final HeedOptions options;
+  private final Models models;
   private final Supplier<ImmutableList<Type>> asyncTypes;
   private final Supplier<ImmutableList<Type>> lazyTypes;
   private final Supplier<ImmutableMap<Type, ImmutableSet<String>>> exemptAsyncMethods;
@@ -139,8 +147,9 @@ public final class Obligations {
 
   /** Called by Error Prone's injector: one instance per compilation, shared by the checks. */
   @Inject
-  public Obligations(HeedOptions options) {
+  public Obligations(HeedOptions options, Models models) {
     this.options = options;
+    this.models = models;
     this.asyncTypes =
         VisitorState.memoize(
             state ->
@@ -187,21 +196,43 @@ public final class Obligations {
     }
     Verdict verdict = verdicts.computeIfAbsent(method, m -> judgeSafely(m, state));
     if (verdict.isNone()
-        || (verdict.check().equals(DISCARDED_FUTURE) && passesHeldPromise(method, call, state))) {
+        || (verdict.check().equals(DISCARDED_FUTURE)
+            && (passesHeldPromise(method, call, state)
+                || failureObservedEarlierInChain(method, call, state)))
+        || (verdict.category() == Category.REFUSED && receiverNeverRefuses(call, state))
+        || (verdict.category() != null
+            && verdict.category().isBufferCount()
+            && BufferDrains.drained(call, state))) {
       return Optional.empty();
+    }
+    String described = describe(method);
+    if (verdict.category() != null) {
+      // A model speaks in the receiver's terms: SocketChannel.write, not WritableByteChannel's.
+      Type receiver = receiverType(call);
+      described =
+          (receiver == null
+                  ? method.owner.getSimpleName().toString()
+                  : simpleName(state.getTypes().erasure(receiver)))
+              + "."
+              + described;
     }
     return Optional.of(
         new Obligation(
             verdict.check(),
             valueType(call, method, state),
-            describe(method),
+            described,
             verdict.consequence(),
             verdict.remedy()));
   }
 
   /** What is known of a method, whatever the call site. */
-  private record Verdict(String check, String consequence, String remedy) {
-    static final Verdict NONE = new Verdict("", "", "");
+  private record Verdict(
+      String check, String consequence, String remedy, @Nullable Category category) {
+    static final Verdict NONE = new Verdict("", "", "", null);
+
+    Verdict(String check, String consequence, String remedy) {
+      this(check, consequence, remedy, null);
+    }
 
     boolean isNone() {
       return check.isEmpty();
@@ -238,11 +269,16 @@ public final class Obligations {
       return annotated(onMethod.get());
     }
     Type declared = declaredResult(method);
+    if (declared != null && isAsync(declared, state)) {
+      return isExemptAsync(method, state) ? Verdict.NONE : async(declared, state);
+    }
+    Optional<Models.Model> model = models.of(method, overridden, types);
+    if (model.isPresent()) {
+      Category category = model.get().category();
+      return new Verdict(DISCARDED_MUST_USE, model.get().lost(), category.remedy(), category);
+    }
     if (declared == null) {
       return Verdict.NONE;
-    }
-    if (isAsync(declared, state)) {
-      return isExemptAsync(method, state) ? Verdict.NONE : async(declared, state);
     }
     return typeMustUse(declared, types).map(Obligations::annotated).orElse(Verdict.NONE);
   }
@@ -325,6 +361,52 @@ public final class Obligations {
       }
     }
     return false;
+  }
+
+  /**
+   * Vert.x's {@code onSuccess}, {@code onFailure} and {@code onComplete} return their receiver:
+   * {@code fut.onFailure(log).onSuccess(use);} drops nothing, because the same future's failure is
+   * observed earlier in the chain.
+   */
+  private static boolean failureObservedEarlierInChain(
+      MethodSymbol method, ExpressionTree call, VisitorState state) {
+    Type vertxFuture = VERTX_FUTURE.get(state);
+    if (vertxFuture == null
+        || !method.getSimpleName().contentEquals("onSuccess")
+        || !ASTHelpers.isSubtype(method.owner.type, vertxFuture, state)) {
+      return false;
+    }
+    ExpressionTree receiver = ASTHelpers.getReceiver(call);
+    while (receiver instanceof MethodInvocationTree inner) {
+      MethodSymbol handler = ASTHelpers.getSymbol(inner);
+      if (!VERTX_HANDLERS.contains(handler.getSimpleName().toString())
+          || !ASTHelpers.isSubtype(handler.owner.type, vertxFuture, state)) {
+        return false;
+      }
+      if (!handler.getSimpleName().contentEquals("onSuccess")) {
+        return true; // onFailure or onComplete: the failure is seen
+      }
+      receiver = ASTHelpers.getReceiver(inner);
+    }
+    return false;
+  }
+
+  /** A refused offer is no loss on a receiver that never refuses (an unbounded queue). */
+  private boolean receiverNeverRefuses(ExpressionTree call, VisitorState state) {
+    Type receiver = receiverType(call);
+    return receiver != null && models.neverRefuses(receiver, state.getTypes());
+  }
+
+  /** The static type of the call's receiver, explicit or implicit ({@code this}). */
+  private static @Nullable Type receiverType(ExpressionTree call) {
+    if (call instanceof MemberReferenceTree reference) {
+      return ASTHelpers.getType(reference.getQualifierExpression());
+    }
+    if (call instanceof MethodInvocationTree) {
+      Type type = ASTHelpers.getReceiverType(call);
+      return type == null || type.isErroneous() ? null : type;
+    }
+    return null;
   }
 
   private static boolean isHeldOrVoidPromise(ExpressionTree argument) {

@@ -1,0 +1,129 @@
+package dev.heed.checker;
+
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.suppliers.Supplier;
+import com.google.errorprone.suppliers.Suppliers;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ArrayAccessTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.WhileLoopTree;
+import com.sun.source.util.TreeScanner;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The buffer-drain rule (design §3): a dropped channel {@code write}/{@code read} count is no loss
+ * when the same buffer's {@code hasRemaining()} or {@code remaining()} is consulted in the
+ * enclosing loop's condition or later in the same method, because the buffer itself then says what
+ * is left. {@code while (buf.hasRemaining()) ch.write(buf);} is correct. Stream reads have no such
+ * escape: a {@code byte[]} does not know how much of it was filled.
+ */
+final class BufferDrains {
+  private static final Supplier<Type> BYTE_BUFFER = Suppliers.typeFromString("java.nio.ByteBuffer");
+  private static final Set<String> CONSULT = Set.of("hasRemaining", "remaining");
+
+  private BufferDrains() {}
+
+  /** Whether the buffer passed to {@code call} is consulted as the rule requires. */
+  static boolean drained(ExpressionTree call, VisitorState state) {
+    Symbol buffer = bufferArgument(call, state);
+    if (buffer == null) {
+      return false;
+    }
+    int callStart = ASTHelpers.getStartPosition(call);
+    List<ExpressionTree> loopConditions = new ArrayList<>();
+    Tree body = null;
+    for (Tree enclosing : state.getPath()) {
+      if (enclosing instanceof WhileLoopTree loop) {
+        loopConditions.add(loop.getCondition());
+      } else if (enclosing instanceof DoWhileLoopTree loop) {
+        loopConditions.add(loop.getCondition());
+      } else if (enclosing instanceof ForLoopTree loop && loop.getCondition() != null) {
+        loopConditions.add(loop.getCondition());
+      } else if (enclosing instanceof MethodTree method) {
+        body = method.getBody();
+        break;
+      } else if (enclosing instanceof LambdaExpressionTree lambda) {
+        body = lambda.getBody();
+        break;
+      } else if (enclosing instanceof ClassTree) {
+        break;
+      }
+    }
+    for (ExpressionTree condition : loopConditions) {
+      if (consults(condition, buffer, Integer.MIN_VALUE)) {
+        return true;
+      }
+    }
+    return body != null && consults(body, buffer, callStart);
+  }
+
+  /** The variable holding the {@code ByteBuffer} (or array of them) the call reads or writes. */
+  private static Symbol bufferArgument(ExpressionTree call, VisitorState state) {
+    if (!(call instanceof MethodInvocationTree invocation)) {
+      return null;
+    }
+    Type byteBuffer = BYTE_BUFFER.get(state);
+    if (byteBuffer == null) {
+      return null;
+    }
+    Types types = state.getTypes();
+    for (ExpressionTree argument : invocation.getArguments()) {
+      Type type = ASTHelpers.getType(argument);
+      if (type == null) {
+        continue;
+      }
+      Type element = types.elemtypeOrType(type);
+      if (types.isSameType(types.erasure(element), byteBuffer)) {
+        Symbol symbol = ASTHelpers.getSymbol(ASTHelpers.stripParentheses(argument));
+        return symbol instanceof VarSymbol ? symbol : null;
+      }
+    }
+    return null;
+  }
+
+  /** Whether {@code tree} calls {@code buffer.hasRemaining()} or similar after {@code after}. */
+  private static boolean consults(Tree tree, Symbol buffer, int after) {
+    Boolean found =
+        new TreeScanner<Boolean, Void>() {
+          @Override
+          public Boolean visitMethodInvocation(MethodInvocationTree invocation, Void unused) {
+            if (invocation.getMethodSelect() instanceof MemberSelectTree select
+                && CONSULT.contains(select.getIdentifier().toString())
+                && refersTo(select.getExpression(), buffer)
+                && ASTHelpers.getStartPosition(invocation) > after) {
+              return true;
+            }
+            return super.visitMethodInvocation(invocation, null);
+          }
+
+          @Override
+          public Boolean reduce(Boolean a, Boolean b) {
+            return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
+          }
+        }.scan(tree, null);
+    return Boolean.TRUE.equals(found);
+  }
+
+  /** {@code buf}, or an element of the array {@code bufs[i]}. */
+  private static boolean refersTo(ExpressionTree expression, Symbol buffer) {
+    ExpressionTree receiver = ASTHelpers.stripParentheses(expression);
+    if (receiver instanceof ArrayAccessTree access) {
+      receiver = ASTHelpers.stripParentheses(access.getExpression());
+    }
+    return buffer.equals(ASTHelpers.getSymbol(receiver));
+  }
+}
