@@ -9,8 +9,6 @@ import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
-import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
@@ -18,6 +16,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types.FunctionDescriptorLookupError;
+import java.util.List;
 import java.util.Optional;
 import javax.inject.Inject;
 import javax.lang.model.type.TypeKind;
@@ -107,8 +106,8 @@ public final class Discards {
     if (variable.getInitializer() == null || !LocalReads.isLocal(symbol)) {
       return Optional.empty();
     }
-    ExpressionTree value = ASTHelpers.stripParentheses(variable.getInitializer());
-    if (!isCall(value)) {
+    List<ExpressionTree> calls = ResultCalls.of(variable.getInitializer());
+    if (calls.isEmpty()) {
       return Optional.empty();
     }
     String name = variable.getName().toString();
@@ -120,31 +119,37 @@ public final class Discards {
     } else {
       return Optional.empty();
     }
-    return obligations.of(value, state).map(o -> new Discard(o, site, name));
+    return firstObligation(calls, state).map(o -> new Discard(o, site, name));
   }
 
   /** Site 5 again: {@code local = f();} as a statement, where {@code local} is never read. */
   Optional<Discard> ofAssignment(AssignmentTree assignment, VisitorState state) {
-    ExpressionTree value = ASTHelpers.stripParentheses(assignment.getExpression());
+    List<ExpressionTree> calls = ResultCalls.of(assignment.getExpression());
     Symbol target = ASTHelpers.getSymbol(assignment.getVariable());
-    if (!isCall(value)
+    if (calls.isEmpty()
         || !(state.getPath().getParentPath().getLeaf() instanceof ExpressionStatementTree)
         || !LocalReads.isLocal(target)
         || !neverRead((VarSymbol) target, state)) {
       return Optional.empty();
     }
-    return obligations
-        .of(value, state)
+    return firstObligation(calls, state)
         .map(o -> new Discard(o, Site.UNREAD_LOCAL, target.getSimpleName().toString()));
+  }
+
+  /** One finding per variable, for the first must-use value that can flow into it. */
+  private Optional<Obligation> firstObligation(List<ExpressionTree> calls, VisitorState state) {
+    for (ExpressionTree call : calls) {
+      Optional<Obligation> obligation = obligations.of(call, state);
+      if (obligation.isPresent()) {
+        return obligation;
+      }
+    }
+    return Optional.empty();
   }
 
   private boolean neverRead(VarSymbol local, VisitorState state) {
     return obligations.options().unreadLocals()
         && !localReads.isRead(local, state.getPath().getCompilationUnit());
-  }
-
-  private static boolean isCall(ExpressionTree tree) {
-    return tree instanceof MethodInvocationTree || tree instanceof NewClassTree;
   }
 
   private static boolean returnsVoid(ExpressionTree functional, VisitorState state) {

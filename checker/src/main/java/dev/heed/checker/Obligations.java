@@ -17,6 +17,7 @@ import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.tools.javac.code.Attribute;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.CompletionFailure;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.TypeSymbol;
@@ -143,6 +144,7 @@ public final class Obligations {
   private final Supplier<ImmutableList<Type>> lazyTypes;
   private final Supplier<ImmutableMap<Type, ImmutableSet<String>>> exemptAsyncMethods;
   private final Map<MethodSymbol, Verdict> verdicts = new HashMap<>();
+  private final Map<Inherited, Verdict> inherited = new HashMap<>();
   private final Map<TypeSymbol, Optional<MustUse>> annotatedTypes = new HashMap<>();
 
   /** Called by Error Prone's injector: one instance per compilation, shared by the checks. */
@@ -195,6 +197,9 @@ public final class Obligations {
       return Optional.empty(); // super(...) or this(...): initializes the value being built
     }
     Verdict verdict = verdicts.computeIfAbsent(method, m -> judgeSafely(m, state));
+    if (verdict.isNone()) {
+      verdict = inheritedImplementation(method, call, state);
+    }
     if (verdict.isNone()
         || (verdict.check().equals(DISCARDED_FUTURE)
             && (passesHeldPromise(method, call, state)
@@ -283,6 +288,48 @@ public final class Obligations {
     return typeMustUse(declared, types).map(Obligations::annotated).orElse(Verdict.NONE);
   }
 
+  /** A method as a member of the class it is called on. */
+  private record Inherited(MethodSymbol method, ClassSymbol origin) {}
+
+  /**
+   * A method inherited from a class that is not itself a subtype of the annotated type implements
+   * the annotated method only in the receiver's class: in {@code class AdaptedStore extends
+   * PlainStore implements Store}, {@code PlainStore.put} implements {@code @MustUse Store.put}.
+   */
+  private Verdict inheritedImplementation(
+      MethodSymbol method, ExpressionTree call, VisitorState state) {
+    if (!(call instanceof MethodInvocationTree)
+        || method.isStatic()
+        || method.isConstructor()
+        || method.getReturnType().getKind() == TypeKind.VOID) {
+      return Verdict.NONE;
+    }
+    Type receiver = ASTHelpers.getReceiverType(call);
+    if (receiver == null
+        || !(receiver.tsym instanceof ClassSymbol origin)
+        || origin.equals(method.owner)) {
+      return Verdict.NONE;
+    }
+    return inherited.computeIfAbsent(
+        new Inherited(method, origin),
+        key -> {
+          Types types = state.getTypes();
+          for (Type supertype : types.closure(origin.type)) {
+            for (Symbol member : supertype.tsym.members().getSymbolsByName(method.name)) {
+              if (member instanceof MethodSymbol other
+                  && !other.equals(method)
+                  && method.overrides(other, origin, types, true)) {
+                Optional<MustUse> mustUse = mustUse(other);
+                if (mustUse.isPresent()) {
+                  return annotated(mustUse.get());
+                }
+              }
+            }
+          }
+          return Verdict.NONE;
+        });
+  }
+
   /**
    * The declared result: a method's declared return type (the bound of a bare type variable), or a
    * constructor's class. Declared, not instantiated: {@code T Supplier.get()} is never a future.
@@ -296,7 +343,16 @@ public final class Obligations {
   }
 
   private boolean isAsync(Type declared, VisitorState state) {
-    return asyncTypes.get(state).stream().anyMatch(t -> ASTHelpers.isSubtype(declared, t, state));
+    return asyncTypes.get(state).stream().anyMatch(t -> isSubtypeOfErased(declared, t, state));
+  }
+
+  /**
+   * Erases the target only: ASTHelpers.isSubtype erases both sides, and the erasure of an
+   * intersection ({@code T extends Runnable & Future<V>}) is its first bound alone.
+   */
+  private static boolean isSubtypeOfErased(Type type, Type target, VisitorState state) {
+    Types types = state.getTypes();
+    return types.isSubtype(type, types.erasure(target));
   }
 
   private boolean isExemptAsync(MethodSymbol method, VisitorState state) {
@@ -312,7 +368,7 @@ public final class Obligations {
 
   private Verdict async(Type declared, VisitorState state) {
     boolean lazy =
-        lazyTypes.get(state).stream().anyMatch(t -> ASTHelpers.isSubtype(declared, t, state));
+        lazyTypes.get(state).stream().anyMatch(t -> isSubtypeOfErased(declared, t, state));
     return lazy
         ? new Verdict(
             DISCARDED_FUTURE,
