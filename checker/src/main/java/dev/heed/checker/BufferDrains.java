@@ -44,15 +44,15 @@ final class BufferDrains {
       return false;
     }
     int callStart = ASTHelpers.getStartPosition(call);
-    List<ExpressionTree> loopConditions = new ArrayList<>();
+    List<Tree> loopConditions = new ArrayList<>();
     Tree body = null;
     for (Tree enclosing : state.getPath()) {
       if (enclosing instanceof WhileLoopTree loop) {
-        loopConditions.add(loop.getCondition());
+        loopConditions.add(drainTest(loop, loop.getCondition()));
       } else if (enclosing instanceof DoWhileLoopTree loop) {
-        loopConditions.add(loop.getCondition());
-      } else if (enclosing instanceof ForLoopTree loop && loop.getCondition() != null) {
-        loopConditions.add(loop.getCondition());
+        loopConditions.add(drainTest(loop, loop.getCondition()));
+      } else if (enclosing instanceof ForLoopTree loop) {
+        loopConditions.add(drainTest(loop, loop.getCondition()));
       } else if (enclosing instanceof MethodTree method) {
         body = method.getBody();
         break;
@@ -63,12 +63,24 @@ final class BufferDrains {
         break;
       }
     }
-    for (ExpressionTree condition : loopConditions) {
+    for (Tree condition : loopConditions) {
       if (consults(condition, buffer, Integer.MIN_VALUE)) {
         return true;
       }
     }
     return body != null && consults(body, buffer, callStart);
+  }
+
+  /**
+   * Where a loop decides to go on: its condition, or the whole loop when it has none ({@code for
+   * (;;) { if (!buf.hasRemaining()) break; ch.write(buf); }} ends only through its body).
+   */
+  private static Tree drainTest(Tree loop, ExpressionTree condition) {
+    boolean endless =
+        condition == null
+            || Boolean.TRUE.equals(
+                ASTHelpers.constValue(ASTHelpers.stripParentheses(condition), Boolean.class));
+    return endless ? loop : condition;
   }
 
   /** The variable holding the {@code ByteBuffer} (or array of them) the call reads or writes. */

@@ -132,6 +132,10 @@ public final class Obligations {
           .buildOrThrow();
 
   private static final String CAN_IGNORE = "CanIgnoreReturnValue";
+
+  /** What a never-refusing receiver guarantees: its offers succeed (tryTransfer still waits). */
+  private static final String OFFER = "offer";
+
   private static final ImmutableSet<String> VERTX_HANDLERS =
       ImmutableSet.of("onSuccess", "onFailure", "onComplete");
   private static final Supplier<Type> VERTX_FUTURE =
@@ -204,7 +208,9 @@ public final class Obligations {
         || (verdict.check().equals(DISCARDED_FUTURE)
             && (passesHeldPromise(method, call, state)
                 || failureObservedEarlierInChain(method, call, state)))
-        || (verdict.category() == Category.REFUSED && receiverNeverRefuses(call, state))
+        || (verdict.category() == Category.REFUSED
+            && method.getSimpleName().toString().startsWith(OFFER)
+            && receiverNeverRefuses(call, state))
         || (verdict.category() != null
             && verdict.category().isBufferCount()
             && BufferDrains.drained(call, state))) {
@@ -447,7 +453,7 @@ public final class Obligations {
     return false;
   }
 
-  /** A refused offer is no loss on a receiver that never refuses (an unbounded queue). */
+  /** An offer is no loss on a receiver that never refuses it (an unbounded queue). */
   private boolean receiverNeverRefuses(ExpressionTree call, VisitorState state) {
     Type receiver = receiverType(call);
     return receiver != null && models.neverRefuses(receiver, state.getTypes());
