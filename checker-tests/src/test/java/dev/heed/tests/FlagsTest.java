@@ -87,7 +87,8 @@ class FlagsTest {
     assertOneFlagError(
         "-XepOpt:Heed:UnreadLocal=false",
         "[Heed] -XepOpt:Heed:UnreadLocal=false: Heed has no such flag; its flags are"
-            + " Heed:MustUseAnnotations, Heed:AsyncTypes, Heed:UnreadLocals, Heed:Models");
+            + " Heed:MustUseAnnotations, Heed:AsyncTypes, Heed:UnreadLocals, Heed:Models,"
+            + " Heed:ExceptionsReport");
   }
 
   /** The error is reported once per compilation, however many files it has. */

@@ -54,6 +54,7 @@ final class Heed {
     errorProne.add("-XepDisableAllChecks");
     errorProne.add("-Xep:DiscardedFuture");
     errorProne.add("-Xep:DiscardedMustUse");
+    errorProne.add("-Xep:UnjustifiedDiscard");
     List<String> javac = new ArrayList<>();
     for (String option : options) {
       if (option.startsWith("-Xep")) {

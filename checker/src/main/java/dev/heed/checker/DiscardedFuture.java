@@ -18,7 +18,8 @@ import javax.inject.Inject;
     summary = "An async result is dropped: its failure is never seen, or its work never runs",
     severity = ERROR,
     linkType = CUSTOM,
-    link = "docs/DiscardedFuture.md")
+    link = "docs/DiscardedFuture.md",
+    suppressionAnnotations = {})
 public final class DiscardedFuture extends DiscardCheck {
   /**
    * Required by {@code ServiceLoader}, which finds the check; Error Prone then constructs it

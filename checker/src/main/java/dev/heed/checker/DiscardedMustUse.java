@@ -17,7 +17,8 @@ import javax.inject.Inject;
     summary = "A @MustUse value is dropped: the obligation it carries is silently lost",
     severity = ERROR,
     linkType = CUSTOM,
-    link = "docs/DiscardedMustUse.md")
+    link = "docs/DiscardedMustUse.md",
+    suppressionAnnotations = {})
 public final class DiscardedMustUse extends DiscardCheck {
   /**
    * Required by {@code ServiceLoader}, which finds the check; Error Prone then constructs it

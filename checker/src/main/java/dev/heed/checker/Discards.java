@@ -1,5 +1,6 @@
 package dev.heed.checker;
 
+import com.google.common.collect.ImmutableMultiset;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.matchers.Matchers;
@@ -9,15 +10,19 @@ import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types.FunctionDescriptorLookupError;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javax.inject.Inject;
 import javax.lang.model.type.TypeKind;
 
@@ -134,6 +139,46 @@ public final class Discards {
     }
     return firstObligation(calls, state)
         .map(o -> new Discard(o, Site.UNREAD_LOCAL, target.getSimpleName().toString()));
+  }
+
+  /**
+   * The drops that the exception on the declaration at {@code state}'s path excuses, by check name:
+   * every drop inside the declaration whose innermost exception is this one. Drops are counted
+   * whatever the checks' severities, so an exception for a check that is switched off is not stale.
+   */
+  ImmutableMultiset<String> excusedBy(VisitorState state) {
+    Tree declaration = state.getPath().getLeaf();
+    ImmutableMultiset.Builder<String> excused = ImmutableMultiset.builder();
+    Consumer<TreePath> consider =
+        path -> {
+          Optional<Discard> discard = at(path, state.withPath(path));
+          if (discard.isPresent() && ReviewedExceptions.innermost(path) == declaration) {
+            excused.add(discard.get().obligation().check());
+          }
+        };
+    consider.accept(state.getPath());
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void scan(Tree tree, Void unused) {
+        if (tree != null) {
+          consider.accept(new TreePath(getCurrentPath(), tree));
+        }
+        return super.scan(tree, null);
+      }
+    }.scan(state.getPath(), null);
+    return excused.build();
+  }
+
+  /** The drop at {@code path}'s leaf, whatever kind of tree it is. */
+  private Optional<Discard> at(TreePath path, VisitorState state) {
+    return switch (path.getLeaf()) {
+      case MethodInvocationTree call -> ofCall(call, state);
+      case NewClassTree call -> ofCall(call, state);
+      case MemberReferenceTree reference -> ofMethodReference(reference, state);
+      case VariableTree variable -> ofVariable(variable, state);
+      case AssignmentTree assignment -> ofAssignment(assignment, state);
+      default -> Optional.empty();
+    };
   }
 
   /** One finding per variable, for the first must-use value that can flow into it. */

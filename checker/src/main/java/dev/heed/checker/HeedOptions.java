@@ -14,6 +14,7 @@ import com.sun.tools.javac.util.Log;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.lang.model.SourceVersion;
 
 /**
@@ -28,16 +29,18 @@ public final class HeedOptions {
   static final String ASYNC_TYPES = PREFIX + "AsyncTypes";
   static final String UNREAD_LOCALS = PREFIX + "UnreadLocals";
   static final String MODELS = PREFIX + "Models";
+  static final String EXCEPTIONS_REPORT = PREFIX + "ExceptionsReport";
 
   private static final ImmutableSet<String> KNOWN =
-      ImmutableSet.of(MUST_USE_ANNOTATIONS, ASYNC_TYPES, UNREAD_LOCALS, MODELS);
+      ImmutableSet.of(MUST_USE_ANNOTATIONS, ASYNC_TYPES, UNREAD_LOCALS, MODELS, EXCEPTIONS_REPORT);
 
   private final ImmutableSet<String> mustUseAnnotations;
   private final ImmutableList<String> asyncTypes;
   private final boolean unreadLocals;
   private final ImmutableList<String> modelFiles;
+  private final Optional<String> exceptionsReport;
   private final List<String> errors = new ArrayList<>();
-  private boolean errorsReported;
+  private int errorsReported;
 
   /** Called by Error Prone's injector, once per compilation. */
   public HeedOptions(ErrorProneFlags flags) {
@@ -62,6 +65,8 @@ public final class HeedOptions {
             .map(v -> Splitter.on(',').trimResults().omitEmptyStrings().splitToList(v))
             .map(ImmutableList::copyOf)
             .orElse(ImmutableList.of());
+    this.exceptionsReport =
+        flags.get(EXCEPTIONS_REPORT).map(String::trim).filter(v -> !v.isEmpty());
   }
 
   /** Annotation names (simple or qualified) that mean {@code @MustUse}. */
@@ -84,6 +89,11 @@ public final class HeedOptions {
     return modelFiles;
   }
 
+  /** Where to append the inventory of reviewed exceptions, if anywhere. */
+  Optional<String> exceptionsReport() {
+    return exceptionsReport;
+  }
+
   /** Records a configuration problem found after parsing, such as a malformed model file. */
   void problem(String message) {
     errors.add(message);
@@ -94,17 +104,14 @@ public final class HeedOptions {
    * a compiler error; the compilation then fails and the checks report nothing.
    */
   boolean valid(VisitorState state) {
-    if (errors.isEmpty()) {
-      return true;
-    }
-    if (!errorsReported) {
-      errorsReported = true;
+    if (errorsReported < errors.size()) {
       Log log = Log.instance(state.context);
-      for (String error : errors) {
+      for (String error : errors.subList(errorsReported, errors.size())) {
         log.error(new JCDiagnostic.Error("compiler", "proc.messager", "[Heed] " + error));
       }
+      errorsReported = errors.size();
     }
-    return false;
+    return errors.isEmpty();
   }
 
   private static ImmutableList<String> names(

@@ -1,7 +1,10 @@
 package dev.heed.checker;
 
+import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AnnotationTree;
+import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodTree;
@@ -9,11 +12,13 @@ import com.sun.source.tree.ModifiersTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reviewed exceptions (design §5): a declaration annotated {@code @AllowDiscard(reason = "...")}
  * (ours, or any annotation with that simple name) excuses the drops inside it, and nothing outside
- * it.
+ * it. A drop belongs to the innermost such declaration around it.
  */
 final class ReviewedExceptions {
   static final String ALLOW_DISCARD = "AllowDiscard";
@@ -22,17 +27,45 @@ final class ReviewedExceptions {
 
   /** Whether a declaration on {@code path}, from the reported tree outwards, allows the drop. */
   static boolean allow(TreePath path) {
-    for (TreePath p = path; p != null; p = p.getParentPath()) {
-      ModifiersTree modifiers = modifiers(p.getLeaf());
-      if (modifiers != null
-          && modifiers.getAnnotations().stream().anyMatch(ReviewedExceptions::isAllowDiscard)) {
-        return true;
-      }
-    }
-    return false;
+    return innermost(path) != null;
   }
 
-  private static ModifiersTree modifiers(Tree declaration) {
+  /** The innermost declaration on {@code path} (the leaf included) carrying an exception. */
+  static @Nullable Tree innermost(TreePath path) {
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      if (allowDiscard(p.getLeaf()).isPresent()) {
+        return p.getLeaf();
+      }
+    }
+    return null;
+  }
+
+  /** The {@code @AllowDiscard} on {@code declaration}, if it is a declaration that carries one. */
+  static Optional<AnnotationTree> allowDiscard(Tree declaration) {
+    ModifiersTree modifiers = modifiers(declaration);
+    if (modifiers == null) {
+      return Optional.empty();
+    }
+    return modifiers.getAnnotations().stream()
+        .filter(a -> simpleName(a).equals(ALLOW_DISCARD))
+        .map(a -> (AnnotationTree) a)
+        .findFirst();
+  }
+
+  /** The exception's reason; empty when it is missing or not a constant. */
+  static String reason(AnnotationTree annotation) {
+    for (ExpressionTree argument : annotation.getArguments()) {
+      if (argument instanceof AssignmentTree assignment
+          && assignment.getVariable() instanceof IdentifierTree name
+          && name.getName().contentEquals("reason")) {
+        String reason = ASTHelpers.constValue(assignment.getExpression(), String.class);
+        return reason == null ? "" : reason;
+      }
+    }
+    return "";
+  }
+
+  static @Nullable ModifiersTree modifiers(Tree declaration) {
     if (declaration instanceof VariableTree variable) {
       return variable.getModifiers();
     }
@@ -45,12 +78,14 @@ final class ReviewedExceptions {
     return null;
   }
 
-  private static boolean isAllowDiscard(AnnotationTree annotation) {
+  /**
+   * {@code AllowDiscard} for {@code @AllowDiscard} and {@code @dev.heed.annotations.AllowDiscard}.
+   */
+  static String simpleName(AnnotationTree annotation) {
     Tree type = annotation.getAnnotationType();
-    String name =
-        type instanceof MemberSelectTree select
-            ? select.getIdentifier().toString()
-            : type instanceof IdentifierTree identifier ? identifier.getName().toString() : "";
-    return name.equals(ALLOW_DISCARD);
+    if (type instanceof MemberSelectTree select) {
+      return select.getIdentifier().toString();
+    }
+    return type instanceof IdentifierTree identifier ? identifier.getName().toString() : "";
   }
 }

@@ -1,0 +1,214 @@
+package dev.heed.checker;
+
+import static com.google.common.collect.ImmutableList.toImmutableList;
+import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
+import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
+
+import com.google.auto.service.AutoService;
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMultiset;
+import com.google.common.collect.ImmutableSet;
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.ClassTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.VariableTreeMatcher;
+import com.google.errorprone.fixes.SuggestedFix;
+import com.google.errorprone.matchers.Description;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.AnnotationTree;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.ModifiersTree;
+import com.sun.source.tree.NewArrayTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import java.util.List;
+import java.util.Objects;
+import javax.inject.Inject;
+
+/**
+ * Reviewed exceptions must say why, and must still excuse something (design §5): reports an
+ * {@code @AllowDiscard} with a blank reason or that excuses nothing (stale, like Rust's {@code
+ * #[expect]} and {@code unfulfilled_lint_expectations}), and a {@code @SuppressWarnings} that names
+ * a Heed check, which does not silence Heed.
+ */
+@AutoService(BugChecker.class)
+@BugPattern(
+    summary =
+        "A reviewed exception without a reason, one that excuses nothing, or a @SuppressWarnings"
+            + " for Heed",
+    severity = ERROR,
+    linkType = CUSTOM,
+    link = "docs/UnjustifiedDiscard.md",
+    suppressionAnnotations = {})
+public final class UnjustifiedDiscard extends BugChecker
+    implements ClassTreeMatcher, MethodTreeMatcher, VariableTreeMatcher {
+
+  /** The checks whose names a {@code @SuppressWarnings} must not carry. */
+  static final ImmutableSet<String> HEED_CHECKS =
+      ImmutableSet.of(
+          "DiscardedFuture", "DiscardedMustUse", "CloseBeforeFlush", "UnjustifiedDiscard");
+
+  private final Discards discards;
+  private final ExceptionsReport report;
+
+  /** Required by {@code ServiceLoader}; Error Prone constructs checks through the injector. */
+  public UnjustifiedDiscard() {
+    this(
+        Discards.withDefaults(),
+        new ExceptionsReport(new HeedOptions(com.google.errorprone.ErrorProneFlags.empty())));
+  }
+
+  /** Called by Error Prone's injector with the compilation's shared engine. */
+  @Inject
+  public UnjustifiedDiscard(Discards discards, ExceptionsReport report) {
+    this.discards = discards;
+    this.report = report;
+  }
+
+  @Override
+  public Description matchClass(ClassTree tree, VisitorState state) {
+    return check(tree, tree.getModifiers(), "class " + tree.getSimpleName(), state);
+  }
+
+  @Override
+  public Description matchMethod(MethodTree tree, VisitorState state) {
+    String what =
+        ASTHelpers.getSymbol(tree).isConstructor()
+            ? "constructor"
+            : "method " + tree.getName() + "()";
+    return check(tree, tree.getModifiers(), what, state);
+  }
+
+  @Override
+  public Description matchVariable(VariableTree tree, VisitorState state) {
+    String name = tree.getName().toString();
+    return check(
+        tree,
+        tree.getModifiers(),
+        name.isEmpty() || name.equals("_") ? "unnamed variable" : "'" + name + "'",
+        state);
+  }
+
+  private Description check(
+      Tree declaration, ModifiersTree modifiers, String what, VisitorState state) {
+    if (!discards.enabled(state)) {
+      return Description.NO_MATCH;
+    }
+    for (AnnotationTree annotation : modifiers.getAnnotations()) {
+      String name = ReviewedExceptions.simpleName(annotation);
+      if (name.equals(ReviewedExceptions.ALLOW_DISCARD)) {
+        Description d = checkAllowDiscard(annotation, what, state);
+        if (d != Description.NO_MATCH) {
+          state.reportMatch(d);
+        }
+      } else if (name.equals("SuppressWarnings")) {
+        Description d = checkSuppressWarnings(declaration, annotation);
+        if (d != Description.NO_MATCH) {
+          state.reportMatch(d);
+        }
+      }
+    }
+    return Description.NO_MATCH;
+  }
+
+  private Description checkAllowDiscard(
+      AnnotationTree annotation, String what, VisitorState state) {
+    String reason = ReviewedExceptions.reason(annotation);
+    ImmutableMultiset<String> excused = discards.excusedBy(state);
+    if (report.enabled()) {
+      String file = state.getPath().getCompilationUnit().getSourceFile().toUri().getPath();
+      long line =
+          state
+              .getPath()
+              .getCompilationUnit()
+              .getLineMap()
+              .getLineNumber(ASTHelpers.getStartPosition(annotation));
+      if (excused.isEmpty()) {
+        report.record(file, line, null, 0, reason, state);
+      }
+      for (String check : excused.elementSet()) {
+        report.record(file, line, check, excused.count(check), reason, state);
+      }
+    }
+    boolean blank = reason.isBlank();
+    if (excused.isEmpty()) {
+      return buildDescription(annotation)
+          .setMessage(
+              "This @AllowDiscard excuses nothing: no must-use value is dropped inside the "
+                  + what
+                  + (blank ? " (and its reason is blank)" : "")
+                  + ". A stale exception hides the next real drop here; remove it.")
+          .addFix(SuggestedFix.delete(annotation))
+          .build();
+    }
+    if (blank) {
+      return buildDescription(annotation)
+          .setMessage(
+              "This @AllowDiscard has a blank reason. Say why dropping the value is safe here:"
+                  + " reviewers read it, and it is the only record of the decision. (It still"
+                  + " excuses the drop, which is not reported twice.)")
+          .build();
+    }
+    return Description.NO_MATCH;
+  }
+
+  private Description checkSuppressWarnings(Tree declaration, AnnotationTree annotation) {
+    ImmutableList<ExpressionTree> values = values(annotation);
+    ImmutableList<String> names =
+        values.stream()
+            .map(v -> ASTHelpers.constValue(v, String.class))
+            .filter(Objects::nonNull)
+            .collect(toImmutableList());
+    ImmutableList<String> heed =
+        names.stream().filter(HEED_CHECKS::contains).collect(toImmutableList());
+    if (heed.isEmpty()) {
+      return Description.NO_MATCH;
+    }
+    List<String> others = names.stream().filter(n -> !HEED_CHECKS.contains(n)).toList();
+    StringBuilder replacement = new StringBuilder();
+    if (!others.isEmpty()) {
+      replacement
+          .append(others.size() == 1 ? "@SuppressWarnings(" : "@SuppressWarnings({")
+          .append(String.join(", ", others.stream().map(ExceptionsReport::quote).toList()))
+          .append(others.size() == 1 ? ")" : "})");
+    }
+    SuggestedFix.Builder fix = SuggestedFix.builder();
+    if (ReviewedExceptions.allowDiscard(declaration).isEmpty()) {
+      replacement
+          .append(replacement.length() == 0 ? "" : " ")
+          .append("@AllowDiscard(reason = \"\")");
+      fix.addImport("dev.heed.annotations.AllowDiscard");
+    }
+    fix.replace(annotation, replacement.toString());
+    return buildDescription(annotation)
+        .setMessage(
+            "@SuppressWarnings does not silence Heed's "
+                + String.join(", ", heed)
+                + ": every exception must say why. Write @AllowDiscard(reason = \"...\") on this"
+                + " declaration instead.")
+        .addFix(fix.build())
+        .build();
+  }
+
+  /**
+   * The strings of {@code @SuppressWarnings("a")}, {@code ({"a", "b"})} or {@code (value = ...)}.
+   */
+  private static ImmutableList<ExpressionTree> values(AnnotationTree annotation) {
+    ImmutableList.Builder<ExpressionTree> values = ImmutableList.builder();
+    for (ExpressionTree argument : annotation.getArguments()) {
+      ExpressionTree value =
+          argument instanceof AssignmentTree assignment ? assignment.getExpression() : argument;
+      if (value instanceof NewArrayTree array && array.getInitializers() != null) {
+        values.addAll(array.getInitializers());
+      } else {
+        values.add(value);
+      }
+    }
+    return values.build();
+  }
+}
