@@ -55,6 +55,7 @@ final class Heed {
     errorProne.add("-Xep:DiscardedFuture");
     errorProne.add("-Xep:DiscardedMustUse");
     errorProne.add("-Xep:UnjustifiedDiscard");
+    errorProne.add("-Xep:CloseBeforeFlush");
     List<String> javac = new ArrayList<>();
     for (String option : options) {
       if (option.startsWith("-Xep")) {

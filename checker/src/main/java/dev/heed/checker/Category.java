@@ -15,7 +15,12 @@ enum Category {
   /** For user models that fit no other category: the comment says it all. */
   MUST_USE("must-use", "Check it, return it"),
   /** Not a method: a receiver type whose {@link #REFUSED} methods always succeed. */
-  NEVER_REFUSES("never-refuses", "");
+  NEVER_REFUSES("never-refuses", ""),
+  /**
+   * Not a must-use result: a method that returns an object standing for its receiver, for
+   * CloseBeforeFlush ({@code ctx.channel()} is where {@code ctx} writes).
+   */
+  SAME_RECEIVER("same-receiver", "");
 
   private final String keyword;
   private final String remedy;
@@ -33,6 +38,11 @@ enum Category {
   /** How to use the value instead of dropping it. */
   String remedy() {
     return remedy;
+  }
+
+  /** Whether the category describes a must-use result (the others are relations). */
+  boolean isMustUse() {
+    return this != NEVER_REFUSES && this != SAME_RECEIVER;
   }
 
   /** Counts whose loss a drain loop on the same buffer makes good (design §3). */

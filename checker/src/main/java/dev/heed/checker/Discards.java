@@ -11,6 +11,7 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
@@ -54,6 +55,8 @@ public final class Discards {
     }
   }
 
+  private static final String CLOSE_BEFORE_FLUSH = "CloseBeforeFlush";
+
   private final Obligations obligations;
   private final LocalReads localReads = new LocalReads();
 
@@ -67,6 +70,10 @@ public final class Discards {
   static Discards withDefaults() {
     HeedOptions options = new HeedOptions(ErrorProneFlags.empty());
     return new Discards(new Obligations(options, new Models(options)));
+  }
+
+  Obligations obligations() {
+    return obligations;
   }
 
   /** Whether Heed's flags are valid; reports them once if not (see {@link HeedOptions}). */
@@ -157,15 +164,38 @@ public final class Discards {
           }
         };
     consider.accept(state.getPath());
+    List<TreePath> bodies = new java.util.ArrayList<>();
     new TreePathScanner<Void, Void>() {
       @Override
       public Void scan(Tree tree, Void unused) {
         if (tree != null) {
-          consider.accept(new TreePath(getCurrentPath(), tree));
+          TreePath path = new TreePath(getCurrentPath(), tree);
+          consider.accept(path);
+          if (tree instanceof MethodTree method && method.getBody() != null) {
+            bodies.add(new TreePath(path, method.getBody()));
+          }
         }
         return super.scan(tree, null);
       }
     }.scan(state.getPath(), null);
+    // CloseBeforeFlush races: in the methods inside the declaration, and in the method around it.
+    if (state.getPath().getLeaf() instanceof MethodTree method && method.getBody() != null) {
+      bodies.add(new TreePath(state.getPath(), method.getBody()));
+    }
+    TreePath enclosing = state.getPath().getParentPath();
+    while (enclosing != null && !(enclosing.getLeaf() instanceof MethodTree)) {
+      enclosing = enclosing.getParentPath();
+    }
+    if (enclosing != null && ((MethodTree) enclosing.getLeaf()).getBody() != null) {
+      bodies.add(new TreePath(enclosing, ((MethodTree) enclosing.getLeaf()).getBody()));
+    }
+    for (TreePath body : bodies) {
+      for (CompletionFlow.Finding race : CompletionFlow.analyze(body, state, obligations)) {
+        if (ReviewedExceptions.innermost(race.closePath()) == declaration) {
+          excused.add(CLOSE_BEFORE_FLUSH);
+        }
+      }
+    }
     return excused.build();
   }
 

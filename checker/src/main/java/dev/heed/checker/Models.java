@@ -67,6 +67,9 @@ public final class Models {
 
   private final ImmutableSet<String> neverRefuse;
 
+  /** {@code same-receiver} entries, by method name. */
+  private final ImmutableListMultimap<String, Model> sameReceiver;
+
   /** Called by Error Prone's injector: one instance per compilation, shared by the checks. */
   @Inject
   public Models(HeedOptions options) {
@@ -93,7 +96,13 @@ public final class Models {
       parse(text, path, models, neverRefuse, problem -> options.problem(flag + ": " + problem));
     }
     this.byName =
-        models.stream().collect(ImmutableListMultimap.toImmutableListMultimap(Model::name, m -> m));
+        models.stream()
+            .filter(m -> m.category().isMustUse())
+            .collect(ImmutableListMultimap.toImmutableListMultimap(Model::name, m -> m));
+    this.sameReceiver =
+        models.stream()
+            .filter(m -> m.category() == Category.SAME_RECEIVER)
+            .collect(ImmutableListMultimap.toImmutableListMultimap(Model::name, m -> m));
     this.neverRefuse = ImmutableSet.copyOf(neverRefuse);
   }
 
@@ -111,6 +120,25 @@ public final class Models {
       }
     }
     return Optional.empty();
+  }
+
+  /** Whether {@code method} (or one it overrides) returns what stands for its receiver. */
+  boolean returnsSameReceiver(MethodSymbol method, Types types) {
+    ImmutableList<Model> candidates = sameReceiver.get(method.getSimpleName().toString());
+    if (candidates.isEmpty()) {
+      return false;
+    }
+    Iterable<MethodSymbol> all =
+        com.google.common.collect.Iterables.concat(
+            List.of(method), com.google.errorprone.util.ASTHelpers.findSuperMethods(method, types));
+    for (MethodSymbol m : all) {
+      for (Model model : candidates) {
+        if (model.matches(m, types)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Whether a receiver of static type {@code type} always accepts what it is offered. */

@@ -1,5 +1,7 @@
 package dev.heed.checker;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Why a call's result must not be dropped: which check reports it, and the words of its diagnostic.
  *
@@ -9,6 +11,12 @@ package dev.heed.checker;
  * @param consequence what is lost with the value, as a sentence without its final period
  * @param remedy how to use the value instead, as a sentence fragment (the reviewed-exception
  *     alternative is added by the report)
+ * @param category the model's category, for a modelled method; otherwise null
  */
 record Obligation(
-    String check, String valueType, String method, String consequence, String remedy) {}
+    String check,
+    String valueType,
+    String method,
+    String consequence,
+    String remedy,
+    @Nullable Category category) {}

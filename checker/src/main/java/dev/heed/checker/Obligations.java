@@ -133,6 +133,16 @@ public final class Obligations {
 
   private static final String CAN_IGNORE = "CanIgnoreReturnValue";
 
+  /**
+   * The future of a close or shutdown tracks only the close's own failure, not data: the data a
+   * close can lose is CloseBeforeFlush's to report, at the close that races a write. Reporting
+   * every dropped {@code ctx.close()} would bury Netty code in noise (design §2 leaves it to the
+   * evaluation).
+   */
+  private static final ImmutableSet<String> CLOSES =
+      ImmutableSet.of(
+          "close", "closeAsync", "disconnect", "deregister", "shutdown", "shutdownGracefully");
+
   /** What a never-refusing receiver guarantees: its offers succeed (tryTransfer still waits). */
   private static final String OFFER = "offer";
 
@@ -189,6 +199,10 @@ public final class Obligations {
     return options;
   }
 
+  Models models() {
+    return models;
+  }
+
   /**
    * The obligation carried by the result of {@code call}, a method invocation, constructor call or
    * method reference, if its result is must-use.
@@ -233,7 +247,8 @@ public final class Obligations {
             valueType(call, method, state),
             described,
             verdict.consequence(),
-            verdict.remedy()));
+            verdict.remedy(),
+            verdict.category()));
   }
 
   /** What is known of a method, whatever the call site. */
@@ -362,6 +377,9 @@ public final class Obligations {
   }
 
   private boolean isExemptAsync(MethodSymbol method, VisitorState state) {
+    if (CLOSES.contains(method.getSimpleName().toString())) {
+      return true;
+    }
     Type owner = method.owner.type;
     for (Map.Entry<Type, ImmutableSet<String>> exempt : exemptAsyncMethods.get(state).entrySet()) {
       if (exempt.getValue().contains(method.getSimpleName().toString())
