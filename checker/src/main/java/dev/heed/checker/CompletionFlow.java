@@ -144,9 +144,38 @@ final class CompletionFlow {
 
   /** The closes in the body at {@code bodyPath} that can race a pending write. */
   static List<Finding> analyze(TreePath bodyPath, VisitorState state, Obligations obligations) {
+    if (!mayRace(bodyPath.getLeaf())) {
+      return List.of(); // most methods: no close, or no write, so no race
+    }
     CompletionFlow flow = new CompletionFlow(state, obligations, obligations.models());
     flow.body(bodyPath, new LinkedHashSet<>());
     return List.copyOf(flow.findings.values());
+  }
+
+  /** A cheap first look: does the body name both a close and a write, flush, send or poll? */
+  private static boolean mayRace(Tree body) {
+    boolean[] seen = new boolean[2]; // [close, write]
+    new com.sun.source.util.TreeScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
+        note(ASTHelpers.getSymbol(call) == null ? "" : methodName(call));
+        return super.visitMethodInvocation(call, null);
+      }
+
+      @Override
+      public Void visitMemberReference(MemberReferenceTree reference, Void unused) {
+        note(reference.getName().toString());
+        return super.visitMemberReference(reference, null);
+      }
+
+      private void note(String name) {
+        seen[0] |= CLOSES.contains(name);
+        seen[1] |=
+            WRITE_PREFIXES.stream().anyMatch(name::startsWith)
+                || FLUSH_PREFIXES.stream().anyMatch(name::startsWith);
+      }
+    }.scan(body, null);
+    return seen[0] && seen[1];
   }
 
   private void body(TreePath path, Set<Signal> in) {
@@ -254,6 +283,9 @@ final class CompletionFlow {
     Set<Signal> entry = in;
     Set<Signal> exit = in;
     for (int round = 0; round < 2; round++) { // twice: the second sees what the first left
+      if (round == 1 && entry.equals(in)) {
+        break; // the body left nothing new for a second iteration to see
+      }
       Set<Signal> s = condition == null ? entry : expression(new TreePath(path, condition), entry);
       exit = union(exit, s);
       s = statement(new TreePath(path, body), s);
