@@ -79,26 +79,17 @@ public final class CloseBeforeFlush extends BugChecker implements MethodTreeMatc
         ASTHelpers.getType(write) == null
             ? "result"
             : state.getTypes().erasure(ASTHelpers.getType(write)).tsym.getSimpleName().toString();
+    String returned = "the " + value + " returned by " + written + " at line " + line;
     String race =
         switch (signal.kind()) {
           case FUTURE ->
-              "the "
-                  + value
-                  + " returned by "
-                  + written
-                  + " at line "
-                  + line
+              returned
                   + " is not awaited, so the close can fail the write still queued and the peer"
                   + " gets a truncated response. Order the close after the write (for example"
                   + " addListener(ChannelFutureListener.CLOSE), or close in its completion"
                   + " callback), or wait for it first (sync(), get(), join())";
           case MUST_USE ->
-              "the "
-                  + value
-                  + " returned by "
-                  + written
-                  + " at line "
-                  + line
+              returned
                   + " is not checked: if the flush is not done, bytes are still buffered and"
                   + " closing now truncates them. Close only once it reports done (return"
                   + " PENDING up the state machine and poll again when the channel is writable)";

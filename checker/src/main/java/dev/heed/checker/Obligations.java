@@ -48,27 +48,6 @@ public final class Obligations {
 
   static final String DISCARDED_MUST_USE = "DiscardedMustUse";
 
-  /** Async result types (design §2.1), looked up by name: a missing library costs nothing. */
-  private static final ImmutableList<String> ASYNC_TYPES =
-      ImmutableList.of(
-          "java.util.concurrent.Future",
-          "java.util.concurrent.CompletionStage",
-          "java.util.concurrent.Flow.Publisher",
-          "org.reactivestreams.Publisher",
-          "io.vertx.core.Future",
-          "io.reactivex.Completable",
-          "io.reactivex.Single",
-          "io.reactivex.Maybe",
-          "io.reactivex.Observable",
-          "io.reactivex.Flowable",
-          "io.reactivex.rxjava3.core.Completable",
-          "io.reactivex.rxjava3.core.Single",
-          "io.reactivex.rxjava3.core.Maybe",
-          "io.reactivex.rxjava3.core.Observable",
-          "io.reactivex.rxjava3.core.Flowable",
-          "io.smallrye.mutiny.Uni",
-          "io.smallrye.mutiny.Multi");
-
   /**
    * Async types that describe work rather than run it: dropping one means the work never happens.
    * Everything else is already running, and dropping it loses its failure.
@@ -89,6 +68,16 @@ public final class Obligations {
           "io.reactivex.rxjava3.core.Flowable",
           "io.smallrye.mutiny.Uni",
           "io.smallrye.mutiny.Multi");
+
+  /** Async result types (design §2.1), looked up by name: a missing library costs nothing. */
+  private static final ImmutableList<String> ASYNC_TYPES =
+      ImmutableList.<String>builder()
+          .add(
+              "java.util.concurrent.Future",
+              "java.util.concurrent.CompletionStage",
+              "io.vertx.core.Future")
+          .addAll(LAZY_TYPES)
+          .build();
 
   /**
    * Methods whose async result drops nothing (design §2), by the type that declares them: they
