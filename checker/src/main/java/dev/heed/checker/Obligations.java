@@ -321,23 +321,28 @@ public final class Obligations {
       return Verdict.NONE;
     }
     return inherited.computeIfAbsent(
-        new Inherited(method, origin),
-        key -> {
-          Types types = state.getTypes();
-          for (Type supertype : types.closure(origin.type)) {
-            for (Symbol member : supertype.tsym.members().getSymbolsByName(method.name)) {
-              if (member instanceof MethodSymbol other
-                  && !other.equals(method)
-                  && method.overrides(other, origin, types, true)) {
-                Optional<MustUse> mustUse = mustUse(other);
-                if (mustUse.isPresent()) {
-                  return annotated(mustUse.get());
-                }
-              }
+        new Inherited(method, origin), key -> implementedMustUse(method, origin, state));
+  }
+
+  private Verdict implementedMustUse(MethodSymbol method, ClassSymbol origin, VisitorState state) {
+    Types types = state.getTypes();
+    try {
+      for (Type supertype : types.closure(origin.type)) {
+        for (Symbol member : supertype.tsym.members().getSymbolsByName(method.name)) {
+          if (member instanceof MethodSymbol other
+              && !other.equals(method)
+              && method.overrides(other, origin, types, true)) {
+            Optional<MustUse> mustUse = mustUse(other);
+            if (mustUse.isPresent()) {
+              return annotated(mustUse.get());
             }
           }
-          return Verdict.NONE;
-        });
+        }
+      }
+    } catch (CompletionFailure e) {
+      // A supertype's class file is missing: javac reports that itself where it matters.
+    }
+    return Verdict.NONE;
   }
 
   /**
