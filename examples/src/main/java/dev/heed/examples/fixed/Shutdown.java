@@ -2,18 +2,21 @@ package dev.heed.examples.fixed;
 
 import dev.heed.examples.Connection;
 import dev.heed.examples.Poll;
-import java.util.concurrent.CompletableFuture;
+import dev.heed.examples.ShutdownPath;
+import java.io.IOException;
 
-/** The fix: close only once the flush is READY, and let the caller see a failed send. */
-public final class Shutdown {
-  private Shutdown() {}
+/**
+ * The fix: close only once the flush is READY. While it is PENDING the connection stays in CLOSING,
+ * still flushing, and the server calls this again when the socket is writable.
+ */
+public final class Shutdown implements ShutdownPath {
 
-  public static CompletableFuture<Void> finish(Connection connection, String lastMessage) {
-    CompletableFuture<Void> sent = connection.send(lastMessage);
-    while (connection.pollFlush() == Poll.PENDING) {
-      Thread.onSpinWait(); // a real server waits for OP_WRITE here
+  @Override
+  public Poll pollShutdown(Connection connection) throws IOException {
+    if (connection.pollFlush() == Poll.PENDING) {
+      return Poll.PENDING;
     }
     connection.close();
-    return sent.exceptionally(e -> null); // flushed above: the early failure is superseded
+    return Poll.READY;
   }
 }
