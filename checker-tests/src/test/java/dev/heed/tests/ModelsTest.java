@@ -30,12 +30,12 @@ class ModelsTest {
             public static final class Inbox extends ArrayBlockingQueue<String> {
               public Inbox() { super(1); }
             }
-            static final class Spool extends java.util.AbstractQueue<String> {
-              public boolean offer(String s) { return true; }
-              public String poll() { return null; }
-              public String peek() { return null; }
-              public int size() { return 0; }
-              public java.util.Iterator<String> iterator() { return null; }
+            static final class Spool extends ArrayBlockingQueue<String> {
+              Spool() { super(1); }
+              @Override
+              public boolean offer(String s) {
+                return true; // spools to disk when the queue is full
+              }
             }
             void use(Inbox inbox, Spool spool) {
               tryPublish("a");
@@ -65,8 +65,8 @@ class ModelsTest {
   void withoutAModelFileOnlyTheBuiltInModelsApply() {
     Compilation compilation = compile();
     assertEquals(List.of(), Heed.otherProblems(compilation));
-    // Inbox is an ArrayBlockingQueue: the built-in Queue.offer model covers it. Spool is a
-    // project's own queue: its offer overrides Queue.offer too.
+    // Inbox and Spool are ArrayBlockingQueues: the built-in BlockingQueue.offer model covers
+    // both, through their overriding offer methods.
     assertEquals(
         ImmutableMultiset.of(
             new Fixture.Finding(19, "DiscardedMustUse"),
@@ -170,7 +170,8 @@ class ModelsTest {
             + ": "
             + models
             + ":1: unknown category 'lost' (one of partial-write, partial-read, refused,"
-            + " timed-out, dropped-work, must-use, never-refuses, same-receiver), got 'lost"
+            + " timed-out, dropped-work, must-use, never-refuses, writes-fully, same-receiver), got"
+            + " 'lost"
             + " com.acme.Client.tryPublish(java.lang.String) -- x'");
   }
 

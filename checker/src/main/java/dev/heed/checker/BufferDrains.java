@@ -13,6 +13,7 @@ import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreeScanner;
@@ -39,8 +40,8 @@ final class BufferDrains {
 
   /** Whether the buffer passed to {@code call} is consulted as the rule requires. */
   static boolean drained(ExpressionTree call, VisitorState state) {
-    Symbol buffer = bufferArgument(call, state);
-    if (buffer == null) {
+    List<Symbol> buffers = bufferArguments(call, state);
+    if (buffers.isEmpty()) {
       return false;
     }
     int callStart = ASTHelpers.getStartPosition(call);
@@ -63,12 +64,17 @@ final class BufferDrains {
         break;
       }
     }
-    for (Tree condition : loopConditions) {
-      if (consults(condition, buffer, Integer.MIN_VALUE)) {
+    for (Symbol buffer : buffers) {
+      for (Tree condition : loopConditions) {
+        if (consults(condition, buffer, Integer.MIN_VALUE)) {
+          return true;
+        }
+      }
+      if (body != null && consults(body, buffer, callStart)) {
         return true;
       }
     }
-    return body != null && consults(body, buffer, callStart);
+    return false;
   }
 
   /**
@@ -83,28 +89,37 @@ final class BufferDrains {
     return endless ? loop : condition;
   }
 
-  /** The variable holding the {@code ByteBuffer} (or array of them) the call reads or writes. */
-  private static Symbol bufferArgument(ExpressionTree call, VisitorState state) {
+  /** The variables holding the {@code ByteBuffer}s the call reads or writes. */
+  private static List<Symbol> bufferArguments(ExpressionTree call, VisitorState state) {
     if (!(call instanceof MethodInvocationTree invocation)) {
-      return null;
+      return List.of();
     }
     Type byteBuffer = BYTE_BUFFER.get(state);
     if (byteBuffer == null) {
-      return null;
+      return List.of();
     }
     Types types = state.getTypes();
+    List<Symbol> buffers = new ArrayList<>();
     for (ExpressionTree argument : invocation.getArguments()) {
       Type type = ASTHelpers.getType(argument);
-      if (type == null) {
+      if (type == null
+          || !types.isSameType(types.erasure(types.elemtypeOrType(type)), byteBuffer)) {
         continue;
       }
-      Type element = types.elemtypeOrType(type);
-      if (types.isSameType(types.erasure(element), byteBuffer)) {
-        Symbol symbol = ASTHelpers.getSymbol(ASTHelpers.stripParentheses(argument));
-        return symbol instanceof VarSymbol ? symbol : null;
+      ExpressionTree value = ASTHelpers.stripParentheses(argument);
+      // new ByteBuffer[] {header, payload}: each element is a buffer to consult.
+      List<? extends ExpressionTree> elements =
+          value instanceof NewArrayTree array && array.getInitializers() != null
+              ? array.getInitializers()
+              : List.of(value);
+      for (ExpressionTree element : elements) {
+        Symbol symbol = ASTHelpers.getSymbol(ASTHelpers.stripParentheses(element));
+        if (symbol instanceof VarSymbol) {
+          buffers.add(symbol);
+        }
       }
     }
-    return null;
+    return buffers;
   }
 
   /** Whether {@code tree} calls {@code buffer.hasRemaining()} or similar after {@code after}. */

@@ -16,6 +16,8 @@ enum Category {
   MUST_USE("must-use", "Check it, return it"),
   /** Not a method: a receiver type whose {@link #REFUSED} methods always succeed. */
   NEVER_REFUSES("never-refuses", ""),
+  /** Not a method: a receiver type whose {@link #PARTIAL_WRITE} methods write everything. */
+  WRITES_FULLY("writes-fully", ""),
   /**
    * Not a must-use result: a method that returns an object standing for its receiver, for
    * CloseBeforeFlush ({@code ctx.channel()} is where {@code ctx} writes).
@@ -42,7 +44,7 @@ enum Category {
 
   /** Whether the category describes a must-use result (the others are relations). */
   boolean isMustUse() {
-    return this != NEVER_REFUSES && this != SAME_RECEIVER;
+    return this != NEVER_REFUSES && this != WRITES_FULLY && this != SAME_RECEIVER;
   }
 
   /** Counts whose loss a drain loop on the same buffer makes good (design §3). */

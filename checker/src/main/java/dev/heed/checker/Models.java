@@ -17,7 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,7 +57,12 @@ public final class Models {
 
   private static final Pattern METHOD =
       Pattern.compile("^(\\S+)\\s+([\\w$.]+)\\.([\\w$]+)\\(([^)]*)\\)\\s+--\\s+(\\S.*)$");
-  private static final Pattern TYPE = Pattern.compile("^(\\S+)\\s+([\\w$.]+)\\s+--\\s+(\\S.*)$");
+  private static final Pattern TYPE =
+      Pattern.compile("^(\\S+)\\s+([\\w$.]+)(\\(\\))?\\s+--\\s+(\\S.*)$");
+
+  /** {@code never-refuses T()}: only when created without a capacity. */
+  private static final String UNSIZED = "()";
+
   private static final ImmutableSet<String> PRIMITIVES =
       ImmutableSet.of("boolean", "byte", "char", "short", "int", "long", "float", "double");
   private static final String FORMAT =
@@ -67,6 +74,11 @@ public final class Models {
 
   private final ImmutableSet<String> neverRefuse;
 
+  /** Types that never refuse when created without a capacity ({@code never-refuses T()}). */
+  private final ImmutableSet<String> neverRefuseUnsized;
+
+  private final ImmutableSet<String> writesFully;
+
   /** {@code same-receiver} entries, by method name. */
   private final ImmutableListMultimap<String, Model> sameReceiver;
 
@@ -74,14 +86,14 @@ public final class Models {
   @Inject
   public Models(HeedOptions options) {
     List<Model> models = new ArrayList<>();
-    List<String> neverRefuse = new ArrayList<>();
+    Map<String, List<String>> receivers = new HashMap<>(); // by keyword, "()" for unsized
     String builtIn;
     try {
       builtIn = Resources.toString(Resources.getResource(Models.class, "models.txt"), UTF_8);
     } catch (IOException | IllegalArgumentException e) {
       throw new IllegalStateException("heed-checker is missing its models.txt", e);
     }
-    parse(builtIn, "models.txt (built in)", models, neverRefuse, options::problem);
+    parse(builtIn, "models.txt (built in)", models, receivers, options::problem);
     for (String path : options.modelFiles()) {
       String flag = "-XepOpt:" + HeedOptions.MODELS + "=" + String.join(",", options.modelFiles());
       String text;
@@ -93,7 +105,7 @@ public final class Models {
                 "%s: cannot read model file %s (%s)", flag, path, e.getClass().getName()));
         continue;
       }
-      parse(text, path, models, neverRefuse, problem -> options.problem(flag + ": " + problem));
+      parse(text, path, models, receivers, problem -> options.problem(flag + ": " + problem));
     }
     this.byName =
         models.stream()
@@ -103,7 +115,13 @@ public final class Models {
         models.stream()
             .filter(m -> m.category() == Category.SAME_RECEIVER)
             .collect(ImmutableListMultimap.toImmutableListMultimap(Model::name, m -> m));
-    this.neverRefuse = ImmutableSet.copyOf(neverRefuse);
+    this.neverRefuse =
+        ImmutableSet.copyOf(receivers.getOrDefault(Category.NEVER_REFUSES.keyword(), List.of()));
+    this.neverRefuseUnsized =
+        ImmutableSet.copyOf(
+            receivers.getOrDefault(Category.NEVER_REFUSES.keyword() + UNSIZED, List.of()));
+    this.writesFully =
+        ImmutableSet.copyOf(receivers.getOrDefault(Category.WRITES_FULLY.keyword(), List.of()));
   }
 
   /** The model of {@code method} or of a method it overrides, if any. */
@@ -151,12 +169,35 @@ public final class Models {
     return false;
   }
 
+  /**
+   * Whether {@code created}, the type of a {@code new} expression with {@code arguments}, never
+   * refuses: an unbounded type, or one created without a capacity ({@code new
+   * LinkedBlockingQueue<>()}).
+   */
+  boolean neverRefusesWhenCreated(Type created, boolean sized, Types types) {
+    if (neverRefuses(created, types)) {
+      return true;
+    }
+    String name = types.erasure(created).tsym.getQualifiedName().toString();
+    return neverRefuseUnsized.contains(name) && !sized;
+  }
+
+  /** Whether partial-write methods on a receiver of static type {@code type} write everything. */
+  boolean writesFully(Type type, Types types) {
+    for (Type supertype : types.closure(types.erasure(type))) {
+      if (writesFully.contains(supertype.tsym.getQualifiedName().toString())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Parses one model file; each malformed line is reported, naming the file and line. */
   private static void parse(
       String text,
       String file,
       List<Model> models,
-      List<String> neverRefuse,
+      Map<String, List<String>> receivers,
       java.util.function.Consumer<String> problems) {
     List<String> lines = text.lines().toList();
     for (int i = 0; i < lines.size(); i++) {
@@ -165,7 +206,7 @@ public final class Models {
         continue;
       }
       String where = file + ":" + (i + 1) + ": ";
-      String error = parseLine(line, models, neverRefuse);
+      String error = parseLine(line, models, receivers);
       if (error != null) {
         problems.accept(where + error + ", got '" + line + "'");
       }
@@ -173,7 +214,8 @@ public final class Models {
   }
 
   /** Adds the entry on {@code line}; returns what is wrong with it, or null. */
-  private static String parseLine(String line, List<Model> models, List<String> neverRefuse) {
+  private static String parseLine(
+      String line, List<Model> models, Map<String, List<String>> receivers) {
     String keyword = Splitter.onPattern("\\s+").limit(2).splitToList(line).get(0);
     Optional<Category> category = Category.fromKeyword(keyword);
     if (category.isEmpty()) {
@@ -183,12 +225,15 @@ public final class Models {
           + Arrays.stream(Category.values()).map(Category::keyword).collect(joining(", "))
           + ")";
     }
-    if (category.get() == Category.NEVER_REFUSES) {
+    if (category.get() == Category.NEVER_REFUSES || category.get() == Category.WRITES_FULLY) {
       Matcher type = TYPE.matcher(line);
-      if (!type.matches() || !SourceVersion.isName(type.group(2))) {
+      if (!type.matches()
+          || !SourceVersion.isName(type.group(2))
+          || (type.group(3) != null && category.get() != Category.NEVER_REFUSES)) {
         return FORMAT;
       }
-      neverRefuse.add(type.group(2));
+      String key = category.get().keyword() + (type.group(3) == null ? "" : UNSIZED);
+      receivers.computeIfAbsent(key, k -> new ArrayList<>()).add(type.group(2));
       return null;
     }
     Matcher method = METHOD.matcher(line);

@@ -10,11 +10,18 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.suppliers.Suppliers;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.source.tree.WhileLoopTree;
 import com.sun.tools.javac.code.Attribute;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
@@ -98,6 +105,7 @@ public final class Obligations {
                   "await",
                   "awaitUninterruptibly"))
           .put("io.netty.util.concurrent.Promise", ImmutableSet.of("setSuccess", "setFailure"))
+          .put("io.netty.util.concurrent.ProgressivePromise", ImmutableSet.of("setProgress"))
           .put("java.util.concurrent.ForkJoinTask", ImmutableSet.of("fork"))
           .put(
               "java.util.concurrent.CompletableFuture",
@@ -123,14 +131,19 @@ public final class Obligations {
   private static final String CAN_IGNORE = "CanIgnoreReturnValue";
 
   /**
-   * The future of a close or shutdown tracks only the close's own failure, not data: the data a
-   * close can lose is CloseBeforeFlush's to report, at the close that races a write. Reporting
-   * every dropped {@code ctx.close()} would bury Netty code in noise (design §2 leaves it to the
-   * evaluation).
+   * The future of a close, shutdown or abort tracks only the teardown's own failure, not data: the
+   * data a close can lose is CloseBeforeFlush's to report, at the close that races a write.
+   * Reporting every dropped {@code ctx.close()} would bury Netty code in noise (design §2 leaves it
+   * to the evaluation).
    */
-  private static final ImmutableSet<String> CLOSES =
-      ImmutableSet.of(
-          "close", "closeAsync", "disconnect", "deregister", "shutdown", "shutdownGracefully");
+  private static final ImmutableSet<String> TEARDOWNS =
+      ImmutableSet.of("abort", "disconnect", "deregister");
+
+  private static final ImmutableSet<String> TEARDOWN_PREFIXES =
+      ImmutableSet.of("close", "shutdown");
+
+  /** A parameter type named like this receives the result and the failure of the call. */
+  private static final String CALLBACK = "Callback";
 
   /** What a never-refusing receiver guarantees: its offers succeed (tryTransfer still waits). */
   private static final String OFFER = "offer";
@@ -141,6 +154,13 @@ public final class Obligations {
       Suppliers.typeFromString("io.vertx.core.Future");
   private static final String VOID_PROMISE = "voidPromise";
 
+  /** What a writes-fully receiver guarantees: its writes complete (a transferTo may not). */
+  private static final String WRITE = "write";
+
+  /** Netty promise methods that return the promise they are called on. */
+  private static final ImmutableSet<String> RETURNS_RECEIVER =
+      ImmutableSet.of("addListener", "addListeners", "removeListener", "removeListeners");
+
   private final HeedOptions options;
   private final Models models;
   private final Supplier<ImmutableList<Type>> asyncTypes;
@@ -149,6 +169,7 @@ public final class Obligations {
   private final Map<MethodSymbol, Verdict> verdicts = new HashMap<>();
   private final Map<Inherited, Verdict> inherited = new HashMap<>();
   private final Map<TypeSymbol, Optional<MustUse>> annotatedTypes = new HashMap<>();
+  private final Map<VarSymbol, Boolean> onlyUnbounded = new HashMap<>();
 
   /** Called by Error Prone's injector: one instance per compilation, shared by the checks. */
   @Inject
@@ -216,7 +237,11 @@ public final class Obligations {
             && receiverNeverRefuses(call, state))
         || (verdict.category() != null
             && verdict.category().isBufferCount()
-            && BufferDrains.drained(call, state))) {
+            && BufferDrains.drained(call, state))
+        || (verdict.category() == Category.PARTIAL_WRITE
+            && method.getSimpleName().contentEquals(WRITE)
+            && receiverWritesFully(call, state))
+        || (verdict.category() == Category.TIMED_OUT && waitIsRetriedOrUnbounded(call, state))) {
       return Optional.empty();
     }
     String described = describe(method);
@@ -371,8 +396,15 @@ public final class Obligations {
   }
 
   private boolean isExemptAsync(MethodSymbol method, VisitorState state) {
-    if (CLOSES.contains(method.getSimpleName().toString())) {
+    String name = method.getSimpleName().toString();
+    if (TEARDOWNS.contains(name) || TEARDOWN_PREFIXES.stream().anyMatch(name::startsWith)) {
       return true;
+    }
+    if (method.getParameters().stream()
+        .anyMatch(
+            p ->
+                p.type.tsym != null && p.type.tsym.getSimpleName().toString().endsWith(CALLBACK))) {
+      return true; // the callback receives the result and the failure; the future is redundant
     }
     Type owner = method.owner.type;
     for (Map.Entry<Type, ImmutableSet<String>> exempt : exemptAsyncMethods.get(state).entrySet()) {
@@ -465,10 +497,87 @@ public final class Obligations {
     return false;
   }
 
-  /** An offer is no loss on a receiver that never refuses it (an unbounded queue). */
+  /**
+   * An offer is no loss on a receiver that never refuses it: an unbounded queue by its static type,
+   * or a variable that is only ever assigned new unbounded queues.
+   */
   private boolean receiverNeverRefuses(ExpressionTree call, VisitorState state) {
     Type receiver = receiverType(call);
-    return receiver != null && models.neverRefuses(receiver, state.getTypes());
+    if (receiver == null) {
+      return false;
+    }
+    Types types = state.getTypes();
+    if (models.neverRefuses(receiver, types)) {
+      return true;
+    }
+    if (!(receiverSymbol(call) instanceof VarSymbol variable)) {
+      return false;
+    }
+    return onlyUnbounded.computeIfAbsent(
+        variable,
+        v -> {
+          List<ExpressionTree> values = Assignments.of(v, state);
+          return values != null
+              && !values.isEmpty()
+              && values.stream()
+                  .map(ASTHelpers::stripParentheses)
+                  .allMatch(
+                      value ->
+                          value instanceof NewClassTree created
+                              && ASTHelpers.getType(created) != null
+                              && models.neverRefusesWhenCreated(
+                                  ASTHelpers.getType(created), isSized(created), types));
+        });
+  }
+
+  /** {@code new LinkedBlockingQueue<>(capacity)}: a numeric argument sets a bound. */
+  private static boolean isSized(NewClassTree created) {
+    return created.getArguments().stream()
+        .map(ASTHelpers::getType)
+        .anyMatch(t -> t != null && t.isPrimitive());
+  }
+
+  /** A partial write is no loss on a receiver that always writes everything (a FileChannel). */
+  private boolean receiverWritesFully(ExpressionTree call, VisitorState state) {
+    Type receiver = receiverType(call);
+    return receiver != null && models.writesFully(receiver, state.getTypes());
+  }
+
+  /**
+   * A timed wait whose result is dropped is no loss when the wait is retried (inside a loop that
+   * checks its own condition) or cannot time out ({@code awaitTermination(Long.MAX_VALUE, ...)}).
+   */
+  private static boolean waitIsRetriedOrUnbounded(ExpressionTree call, VisitorState state) {
+    if (call instanceof MethodInvocationTree invocation) {
+      for (ExpressionTree argument : invocation.getArguments()) {
+        Object value = ASTHelpers.constValue(argument);
+        if (value instanceof Number n
+            && (n.longValue() == Integer.MAX_VALUE || n.longValue() == Long.MAX_VALUE)) {
+          return true;
+        }
+      }
+    }
+    for (Tree enclosing : state.getPath()) {
+      if (enclosing instanceof WhileLoopTree
+          || enclosing instanceof DoWhileLoopTree
+          || enclosing instanceof ForLoopTree) {
+        return true;
+      }
+      if (enclosing instanceof MethodTree
+          || enclosing instanceof LambdaExpressionTree
+          || enclosing instanceof ClassTree) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private static @Nullable Symbol receiverSymbol(ExpressionTree call) {
+    ExpressionTree receiver =
+        call instanceof MemberReferenceTree reference
+            ? reference.getQualifierExpression()
+            : ASTHelpers.getReceiver(call);
+    return receiver == null ? null : ASTHelpers.getSymbol(ASTHelpers.stripParentheses(receiver));
   }
 
   /** The static type of the call's receiver, explicit or implicit ({@code this}). */
@@ -484,9 +593,16 @@ public final class Obligations {
   }
 
   private static boolean isHeldOrVoidPromise(ExpressionTree argument) {
-    Tree unwrapped = ASTHelpers.stripParentheses(argument);
+    ExpressionTree unwrapped = ASTHelpers.stripParentheses(argument);
+    while (unwrapped instanceof TypeCastTree cast) {
+      unwrapped = ASTHelpers.stripParentheses(cast.getExpression()); // (ChannelPromise) entry
+    }
     Symbol symbol = ASTHelpers.getSymbol(unwrapped);
-    if (unwrapped instanceof MethodInvocationTree) {
+    if (unwrapped instanceof MethodInvocationTree invocation) {
+      if (symbol != null && RETURNS_RECEIVER.contains(symbol.getSimpleName().toString())) {
+        ExpressionTree receiver = ASTHelpers.getReceiver(invocation);
+        return receiver != null && isHeldOrVoidPromise(receiver); // p.addListener(l) is p
+      }
       return symbol != null && symbol.getSimpleName().contentEquals(VOID_PROMISE);
     }
     return symbol instanceof VarSymbol;
