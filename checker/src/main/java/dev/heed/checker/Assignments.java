@@ -21,8 +21,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Every value a variable is ever given, when all of them are in view: a local variable (its
- * method), or a private or final field of a class in this compilation unit. Lets a rule ask what a
- * {@code Queue<T> q} really holds ({@code q = new ConcurrentLinkedQueue<>()}).
+ * method), or a private, package-private or final field of a class in this compilation unit. Lets a
+ * rule ask what a {@code Queue<T> q} really holds ({@code q = new ConcurrentLinkedQueue<>()}).
  */
 final class Assignments {
   private Assignments() {}
@@ -66,9 +66,12 @@ final class Assignments {
       }
       return null;
     }
+    // Private, final or package-private: only this file's classes (or, rarely, the package's)
+    // assign it. A protected or public field is anyone's.
     if (variable.getKind() != ElementKind.FIELD
-        || (variable.flags() & (Flags.PRIVATE | Flags.FINAL)) == 0) {
-      return null; // another class could assign it
+        || ((variable.flags() & (Flags.PROTECTED | Flags.PUBLIC)) != 0
+            && (variable.flags() & Flags.FINAL) == 0)) {
+      return null;
     }
     CompilationUnitTree unit = state.getPath().getCompilationUnit();
     Symbol outermost = variable.outermostClass();

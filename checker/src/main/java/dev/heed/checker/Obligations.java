@@ -2,6 +2,7 @@ package dev.heed.checker;
 
 import static com.google.common.collect.ImmutableList.toImmutableList;
 
+import com.google.common.base.Ascii;
 import com.google.common.base.CharMatcher;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
@@ -22,6 +23,7 @@ import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.WhileLoopTree;
+import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Attribute;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
@@ -136,11 +138,8 @@ public final class Obligations {
    * Reporting every dropped {@code ctx.close()} would bury Netty code in noise (design §2 leaves it
    * to the evaluation).
    */
-  private static final ImmutableSet<String> TEARDOWNS =
-      ImmutableSet.of("abort", "disconnect", "deregister");
-
-  private static final ImmutableSet<String> TEARDOWN_PREFIXES =
-      ImmutableSet.of("close", "shutdown");
+  private static final ImmutableSet<String> TEARDOWN_WORDS =
+      ImmutableSet.of("close", "shutdown", "abort", "disconnect", "deregister");
 
   /** A parameter type named like this receives the result and the failure of the call. */
   private static final String CALLBACK = "Callback";
@@ -156,6 +155,8 @@ public final class Obligations {
 
   /** What a writes-fully receiver guarantees: its writes complete (a transferTo may not). */
   private static final String WRITE = "write";
+
+  private static final String CONFIGURE_BLOCKING = "configureBlocking";
 
   /** Netty promise methods that return the promise they are called on. */
   private static final ImmutableSet<String> RETURNS_RECEIVER =
@@ -387,6 +388,23 @@ public final class Obligations {
   }
 
   /**
+   * A teardown, by any word of its camel-case name: {@code close}, {@code closeAsync}, {@code
+   * shutdownGracefully}, {@code poolCloseAsyncIfSupported}, {@code sendCloseFrame}.
+   */
+  private static boolean isTeardown(String name) {
+    int start = 0;
+    for (int i = 1; i <= name.length(); i++) {
+      if (i == name.length() || Character.isUpperCase(name.charAt(i))) {
+        if (TEARDOWN_WORDS.contains(Ascii.toLowerCase(name.substring(start, i)))) {
+          return true;
+        }
+        start = i;
+      }
+    }
+    return false;
+  }
+
+  /**
    * Erases the target only: ASTHelpers.isSubtype erases both sides, and the erasure of an
    * intersection ({@code T extends Runnable & Future<V>}) is its first bound alone.
    */
@@ -396,8 +414,7 @@ public final class Obligations {
   }
 
   private boolean isExemptAsync(MethodSymbol method, VisitorState state) {
-    String name = method.getSimpleName().toString();
-    if (TEARDOWNS.contains(name) || TEARDOWN_PREFIXES.stream().anyMatch(name::startsWith)) {
+    if (isTeardown(method.getSimpleName().toString())) {
       return true;
     }
     if (method.getParameters().stream()
@@ -537,10 +554,46 @@ public final class Obligations {
         .anyMatch(t -> t != null && t.isPrimitive());
   }
 
-  /** A partial write is no loss on a receiver that always writes everything (a FileChannel). */
+  /**
+   * A partial write is no loss on a receiver that always writes everything: a FileChannel, or a
+   * channel this method put in blocking mode before the write ({@code ch.configureBlocking(true)}).
+   */
   private boolean receiverWritesFully(ExpressionTree call, VisitorState state) {
     Type receiver = receiverType(call);
-    return receiver != null && models.writesFully(receiver, state.getTypes());
+    return receiver != null
+        && (models.writesFully(receiver, state.getTypes()) || madeBlockingBefore(call, state));
+  }
+
+  private static boolean madeBlockingBefore(ExpressionTree call, VisitorState state) {
+    Symbol channel = receiverSymbol(call);
+    MethodTree method = ASTHelpers.findEnclosingNode(state.getPath(), MethodTree.class);
+    if (channel == null || method == null || method.getBody() == null) {
+      return false;
+    }
+    int position = ASTHelpers.getStartPosition(call);
+    Boolean found =
+        new TreeScanner<Boolean, Void>() {
+          @Override
+          public Boolean visitMethodInvocation(MethodInvocationTree invocation, Void unused) {
+            if (ASTHelpers.getStartPosition(invocation) < position
+                && ASTHelpers.getSymbol(invocation) != null
+                && ASTHelpers.getSymbol(invocation)
+                    .getSimpleName()
+                    .contentEquals(CONFIGURE_BLOCKING)
+                && invocation.getArguments().size() == 1
+                && Boolean.TRUE.equals(ASTHelpers.constValue(invocation.getArguments().get(0)))
+                && channel.equals(receiverSymbol(invocation))) {
+              return true;
+            }
+            return super.visitMethodInvocation(invocation, null);
+          }
+
+          @Override
+          public Boolean reduce(Boolean a, Boolean b) {
+            return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
+          }
+        }.scan(method.getBody(), null);
+    return Boolean.TRUE.equals(found);
   }
 
   /**
