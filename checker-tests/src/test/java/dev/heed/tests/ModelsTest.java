@@ -149,13 +149,10 @@ class ModelsTest {
             "bad.txt",
             "refused com.acme.Client.tryPublish(java.lang.String) -- fine",
             "refused com.acme.Client.tryPublish(java.lang.String)");
-    assertOneError(
-        compile("-XepOpt:Heed:Models=" + models),
-        "[Heed] -XepOpt:Heed:Models="
-            + models
-            + ": "
-            + models
-            + ":2: expected '<category> <pkg.Type>.<method>(<erased parameter types>) -- <what is"
+    assertBadModelFile(
+        models,
+        2,
+        "expected '<category> <pkg.Type>.<method>(<erased parameter types>) -- <what is"
             + " lost>' or 'never-refuses <pkg.Type> -- <why>', got 'refused"
             + " com.acme.Client.tryPublish(java.lang.String)'");
   }
@@ -163,13 +160,10 @@ class ModelsTest {
   @Test
   void anUnknownCategoryIsNamedWithTheKnownOnes() throws IOException {
     Path models = file("bad.txt", "lost com.acme.Client.tryPublish(java.lang.String) -- x");
-    assertOneError(
-        compile("-XepOpt:Heed:Models=" + models),
-        "[Heed] -XepOpt:Heed:Models="
-            + models
-            + ": "
-            + models
-            + ":1: unknown category 'lost' (one of partial-write, partial-read, refused,"
+    assertBadModelFile(
+        models,
+        1,
+        "unknown category 'lost' (one of partial-write, partial-read, refused,"
             + " timed-out, dropped-work, must-use, never-refuses, writes-fully, same-receiver), got"
             + " 'lost"
             + " com.acme.Client.tryPublish(java.lang.String) -- x'");
@@ -178,13 +172,10 @@ class ModelsTest {
   @Test
   void aParameterThatIsNotAnErasedTypeIsNamed() throws IOException {
     Path models = file("bad.txt", "refused com.acme.Client.tryPublish(List<String>) -- x");
-    assertOneError(
-        compile("-XepOpt:Heed:Models=" + models),
-        "[Heed] -XepOpt:Heed:Models="
-            + models
-            + ": "
-            + models
-            + ":1: 'List<String>' is not an erased, fully qualified parameter type, got 'refused"
+    assertBadModelFile(
+        models,
+        1,
+        "'List<String>' is not an erased, fully qualified parameter type, got 'refused"
             + " com.acme.Client.tryPublish(List<String>) -- x'");
   }
 
@@ -198,6 +189,13 @@ class ModelsTest {
             + ": cannot read model file "
             + missing
             + " (java.nio.file.NoSuchFileException)");
+  }
+
+  /** One error that names the flag, the file and the line, then what is wrong with it. */
+  private static void assertBadModelFile(Path models, int line, String problem) {
+    assertOneError(
+        compile("-XepOpt:Heed:Models=" + models),
+        "[Heed] -XepOpt:Heed:Models=" + models + ": " + models + ":" + line + ": " + problem);
   }
 
   private static void assertOneError(Compilation compilation, String message) {
