@@ -8,11 +8,14 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMultiset;
 import com.google.common.collect.Multisets;
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
+import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -22,6 +25,11 @@ import org.junit.jupiter.api.TestFactory;
  * anywhere else.
  */
 class FixturesTest {
+  private static final JavaFileObject PROBE =
+      JavaFileObjects.forSourceString(
+          "Probe",
+          "class Probe { void f() { java.util.concurrent.CompletableFuture.runAsync(() -> {}); }"
+              + " }");
 
   @TestFactory
   Stream<DynamicTest> fixtures() throws IOException, URISyntaxException {
@@ -42,6 +50,12 @@ class FixturesTest {
     Compilation compilation = Heed.compile(fixture);
     ImmutableList<String> others = Heed.otherProblems(compilation);
     if (fixture.expectsCompileErrors()) {
+      // Error Prone does not start on a source with javac errors: prove that Heed is loaded with
+      // these options, so that this test too fails without the plugin on the processor path.
+      assertEquals(
+          List.of(new Fixture.Finding(1, "DiscardedFuture")),
+          Heed.findings(Heed.compile(List.of(PROBE), fixture.options())).stream().toList(),
+          "Heed did not run on the probe with " + fixture.options());
       assertFalse(
           others.isEmpty(), fixture.resource() + " is marked as not compiling, but it compiled");
       assertTrue(
