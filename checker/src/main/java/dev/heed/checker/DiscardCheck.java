@@ -75,7 +75,8 @@ abstract class DiscardCheck extends BugChecker
     if (!discards.enabled(state)) {
       return Description.NO_MATCH;
     }
-    return find.apply(tree, state)
+    return discards
+        .memoized(tree, () -> find.apply(tree, state))
         .filter(d -> d.obligation().check().equals(canonicalName()))
         .filter(d -> !ReviewedExceptions.allow(state.getPath()))
         .map(d -> buildDescription(tree).setMessage(d.message()).build())

@@ -24,8 +24,10 @@ import com.sun.tools.javac.code.Types.FunctionDescriptorLookupError;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javax.inject.Inject;
 import javax.lang.model.type.TypeKind;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The discard engine shared by Heed's checks: finds where a must-use value is dropped (design §3)
@@ -60,6 +62,11 @@ public final class Discards {
   private final Obligations obligations;
   private final LocalReads localReads = new LocalReads();
 
+  /** The last tree asked about and its answer: each discard check asks about every node. */
+  private @Nullable Tree lastTree;
+
+  private Optional<Discard> lastDiscard = Optional.empty();
+
   /** Called by Error Prone's injector. */
   @Inject
   public Discards(Obligations obligations) {
@@ -74,6 +81,18 @@ public final class Discards {
 
   Obligations obligations() {
     return obligations;
+  }
+
+  /**
+   * The discard at {@code tree}, computed once for all the checks that ask about it in turn (Error
+   * Prone runs every check's matcher on a node before it moves on).
+   */
+  Optional<Discard> memoized(Tree tree, Supplier<Optional<Discard>> find) {
+    if (tree != lastTree) {
+      lastDiscard = find.get();
+      lastTree = tree;
+    }
+    return lastDiscard;
   }
 
   /** Whether Heed's flags are valid; reports them once if not (see {@link HeedOptions}). */
