@@ -16,7 +16,6 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.WhileLoopTree;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
@@ -124,25 +123,13 @@ final class BufferDrains {
 
   /** Whether {@code tree} calls {@code buffer.hasRemaining()} or similar after {@code after}. */
   private static boolean consults(Tree tree, Symbol buffer, int after) {
-    Boolean found =
-        new TreeScanner<Boolean, Void>() {
-          @Override
-          public Boolean visitMethodInvocation(MethodInvocationTree invocation, Void unused) {
-            if (invocation.getMethodSelect() instanceof MemberSelectTree select
+    return Calls.anyIn(
+        tree,
+        invocation ->
+            invocation.getMethodSelect() instanceof MemberSelectTree select
                 && CONSULT.contains(select.getIdentifier().toString())
                 && refersTo(select.getExpression(), buffer)
-                && ASTHelpers.getStartPosition(invocation) > after) {
-              return true;
-            }
-            return super.visitMethodInvocation(invocation, null);
-          }
-
-          @Override
-          public Boolean reduce(Boolean a, Boolean b) {
-            return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
-          }
-        }.scan(tree, null);
-    return Boolean.TRUE.equals(found);
+                && ASTHelpers.getStartPosition(invocation) > after);
   }
 
   /** {@code buf}, or an element of the array {@code bufs[i]}. */

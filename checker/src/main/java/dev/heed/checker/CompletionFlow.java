@@ -42,8 +42,6 @@ import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
-import com.sun.tools.javac.code.Type;
-import com.sun.tools.javac.code.Types.FunctionDescriptorLookupError;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -54,8 +52,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-import javax.lang.model.element.ElementKind;
-import javax.lang.model.type.TypeKind;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -528,10 +524,8 @@ final class CompletionFlow {
       clear(s -> s.receiver().equals(receiver)); // one report per race
     }
 
+    /** {@code close} is a close call or a close method reference on {@code receiver}. */
     private void report(Tree close, TreePath path, Object receiver) {
-      if (!(close instanceof MethodInvocationTree) && !(close instanceof MemberReferenceTree)) {
-        return;
-      }
       current.stream()
           .filter(s -> s.receiver().equals(receiver))
           .findFirst()
@@ -592,16 +586,16 @@ final class CompletionFlow {
     }
     if (parent instanceof VariableTree variable) {
       VarSymbol local = ASTHelpers.getSymbol(variable);
-      return local.getKind() == ElementKind.LOCAL_VARIABLE
+      return LocalReads.isLocal(local)
           ? Optional.of(new Signal(receiver, call, kind, local))
           : Optional.empty(); // a field: stored for later
     }
     if (parent instanceof AssignmentTree assignment
         && ASTHelpers.getSymbol(assignment.getVariable()) instanceof VarSymbol local
-        && local.getKind() == ElementKind.LOCAL_VARIABLE) {
+        && LocalReads.isLocal(local)) {
       return Optional.of(new Signal(receiver, call, kind, local));
     }
-    if (parent instanceof LambdaExpressionTree lambda && returnsVoid(lambda)) {
+    if (parent instanceof LambdaExpressionTree lambda && Discards.returnsVoid(lambda, state)) {
       return Optional.of(new Signal(receiver, call, kind, null)); // dropped by a void lambda
     }
     return Optional.empty(); // returned, passed or compared: used
@@ -721,18 +715,6 @@ final class CompletionFlow {
 
   private static boolean isAwait(String name) {
     return AWAITS.contains(name) || AWAIT_PREFIXES.stream().anyMatch(name::startsWith);
-  }
-
-  private boolean returnsVoid(LambdaExpressionTree lambda) {
-    Type type = ASTHelpers.getType(lambda);
-    if (type == null) {
-      return false;
-    }
-    try {
-      return state.getTypes().findDescriptorType(type).getReturnType().getKind() == TypeKind.VOID;
-    } catch (FunctionDescriptorLookupError e) {
-      return false;
-    }
   }
 
   private static Set<Signal> union(Set<Signal> a, Set<Signal> b) {

@@ -247,7 +247,8 @@ public final class Discards {
         && !localReads.isRead(local, state.getPath().getCompilationUnit());
   }
 
-  private static boolean returnsVoid(ExpressionTree functional, VisitorState state) {
+  /** Whether a lambda's or method reference's functional method returns void. */
+  static boolean returnsVoid(ExpressionTree functional, VisitorState state) {
     Type type = ASTHelpers.getType(functional);
     if (type == null || type.isErroneous()) {
       return false;

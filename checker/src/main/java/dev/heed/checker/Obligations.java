@@ -23,7 +23,6 @@ import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.WhileLoopTree;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Attribute;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
@@ -571,29 +570,17 @@ public final class Obligations {
       return false;
     }
     int position = ASTHelpers.getStartPosition(call);
-    Boolean found =
-        new TreeScanner<Boolean, Void>() {
-          @Override
-          public Boolean visitMethodInvocation(MethodInvocationTree invocation, Void unused) {
-            if (ASTHelpers.getStartPosition(invocation) < position
+    return Calls.anyIn(
+        method.getBody(),
+        invocation ->
+            ASTHelpers.getStartPosition(invocation) < position
                 && ASTHelpers.getSymbol(invocation) != null
                 && ASTHelpers.getSymbol(invocation)
                     .getSimpleName()
                     .contentEquals(CONFIGURE_BLOCKING)
                 && invocation.getArguments().size() == 1
                 && Boolean.TRUE.equals(ASTHelpers.constValue(invocation.getArguments().get(0)))
-                && channel.equals(receiverSymbol(invocation))) {
-              return true;
-            }
-            return super.visitMethodInvocation(invocation, null);
-          }
-
-          @Override
-          public Boolean reduce(Boolean a, Boolean b) {
-            return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
-          }
-        }.scan(method.getBody(), null);
-    return Boolean.TRUE.equals(found);
+                && channel.equals(receiverSymbol(invocation)));
   }
 
   /**
