@@ -1,6 +1,6 @@
 package dev.heed.checker;
 
-import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
+import static com.google.errorprone.BugPattern.LinkType.NONE;
 import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
 import com.google.auto.service.AutoService;
@@ -15,57 +15,88 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import dev.heed.checker.config.ConfigProblems;
+import dev.heed.checker.exceptions.FindingSource;
+import dev.heed.checker.exceptions.ReviewedExceptions;
+import dev.heed.checker.flow.CompletionFlow;
+import dev.heed.checker.flow.Race;
+import dev.heed.checker.obligation.Obligations;
+import dev.heed.checker.trees.Names;
 import java.util.List;
 import javax.inject.Inject;
 
 /**
- * The hyper shape itself (design §3b): a close or shutdown of a receiver that can run while a write
- * or flush on it has not completed. Reported at the close, naming the write it races with.
+ * The hyper shape itself: a close or shutdown of a receiver that can run while a write or flush on
+ * it has not completed. Reported at the close, naming the write it races with.
  */
 @AutoService(BugChecker.class)
 @BugPattern(
     summary = "A close or shutdown can run before a write on the same receiver has completed",
     severity = ERROR,
-    linkType = CUSTOM,
-    link = "docs/CloseBeforeFlush.md",
+    linkType = NONE, // HeedCheck links each finding to its page
     suppressionAnnotations = {})
 public final class CloseBeforeFlush extends BugChecker implements MethodTreeMatcher {
-  private final Discards discards;
+  private static final HeedCheck CHECK = HeedCheck.CLOSE_BEFORE_FLUSH;
+
+  private final Obligations obligations;
+  private final ConfigProblems problems;
 
   /** Required by {@code ServiceLoader}; Error Prone constructs checks through the injector. */
   public CloseBeforeFlush() {
-    this(Discards.withDefaults());
+    this(Engine.defaults());
+  }
+
+  private CloseBeforeFlush(Engine engine) {
+    this(engine.obligations(), engine.problems());
   }
 
   /** Called by Error Prone's injector with the compilation's shared engine. */
   @Inject
-  public CloseBeforeFlush(Discards discards) {
-    this.discards = discards;
+  public CloseBeforeFlush(Obligations obligations, ConfigProblems problems) {
+    this.obligations = obligations;
+    this.problems = problems;
   }
 
   @Override
   public Description matchMethod(MethodTree tree, VisitorState state) {
-    if (tree.getBody() == null || !discards.enabled(state)) {
+    if (tree.getBody() == null || !problems.none(state)) {
       return Description.NO_MATCH;
     }
-    for (CompletionFlow.Finding finding : findings(tree, state)) {
-      if (!ReviewedExceptions.allow(finding.closePath())) {
+    for (Race race : races(state.getPath(), state, obligations)) {
+      if (!ReviewedExceptions.allow(race.closePath())) {
         state.reportMatch(
-            buildDescription(finding.close()).setMessage(message(finding, state)).build());
+            CHECK.linked(buildDescription(race.close())).setMessage(message(race, state)).build());
       }
     }
     return Description.NO_MATCH;
   }
 
-  /** The races in {@code method}, whether or not an exception excuses them. */
-  List<CompletionFlow.Finding> findings(MethodTree method, VisitorState state) {
+  /** The races in the method at {@code method}, whether or not an exception excuses them. */
+  private static List<Race> races(TreePath method, VisitorState state, Obligations obligations) {
     return CompletionFlow.analyze(
-        new TreePath(state.getPath(), method.getBody()), state, discards.obligations());
+        new TreePath(method, ((MethodTree) method.getLeaf()).getBody()), state, obligations);
   }
 
-  private static String message(CompletionFlow.Finding finding, VisitorState state) {
-    CompletionFlow.Signal signal = finding.signal();
+  /** Every race in a unit, for the index of what exceptions excuse. */
+  static FindingSource findingSource(Obligations obligations) {
+    return (unit, state, found) ->
+        new TreePathScanner<Void, Void>() {
+          @Override
+          public Void visitMethod(MethodTree method, Void unused) {
+            if (method.getBody() != null) {
+              for (Race race : races(getCurrentPath(), state, obligations)) {
+                found.accept(race.closePath(), CHECK.checkName());
+              }
+            }
+            return super.visitMethod(method, null);
+          }
+        }.scan(unit, null);
+  }
+
+  private static String message(Race finding, VisitorState state) {
+    dev.heed.checker.flow.Signal signal = finding.signal();
     MethodInvocationTree write = signal.write();
     MethodSymbol writeMethod = ASTHelpers.getSymbol(write);
     long line =
@@ -74,7 +105,7 @@ public final class CloseBeforeFlush extends BugChecker implements MethodTreeMatc
             .getCompilationUnit()
             .getLineMap()
             .getLineNumber(ASTHelpers.getStartPosition(write));
-    String written = Obligations.describe(writeMethod);
+    String written = Names.describe(writeMethod);
     String value =
         ASTHelpers.getType(write) == null
             ? "result"

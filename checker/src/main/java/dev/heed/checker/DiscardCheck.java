@@ -16,13 +16,20 @@ import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
-import dev.heed.checker.Discards.Discard;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import dev.heed.checker.config.ConfigProblems;
+import dev.heed.checker.discard.Discards;
+import dev.heed.checker.discard.Discards.Discard;
+import dev.heed.checker.exceptions.FindingSource;
+import dev.heed.checker.exceptions.ReviewedExceptions;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
 /**
  * A check that reports the discards of one kind of must-use value, as found by the shared {@link
- * Discards} engine. Subclasses only name themselves through {@code @BugPattern}.
+ * Discards} engine. Subclasses only name themselves through {@code @BugPattern} and say which
+ * {@link HeedCheck} they are.
  */
 abstract class DiscardCheck extends BugChecker
     implements CompilationUnitTreeMatcher,
@@ -32,15 +39,19 @@ abstract class DiscardCheck extends BugChecker
         VariableTreeMatcher,
         AssignmentTreeMatcher {
 
+  private final HeedCheck check;
   private final Discards discards;
+  private final ConfigProblems problems;
 
-  DiscardCheck(Discards discards) {
+  DiscardCheck(HeedCheck check, Discards discards, ConfigProblems problems) {
+    this.check = check;
     this.discards = discards;
+    this.problems = problems;
   }
 
   @Override
   public final Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
-    discards.enabled(state); // reports bad flags once per compilation
+    problems.none(state); // reports bad flags once per compilation
     return Description.NO_MATCH;
   }
 
@@ -72,14 +83,34 @@ abstract class DiscardCheck extends BugChecker
   /** Reports the discard {@code find} sees at {@code tree}, if it is this check's to report. */
   private <T extends Tree> Description report(
       T tree, VisitorState state, BiFunction<T, VisitorState, Optional<Discard>> find) {
-    if (!discards.enabled(state)) {
+    if (!problems.none(state)) {
       return Description.NO_MATCH;
     }
     return discards
         .memoized(tree, () -> find.apply(tree, state))
-        .filter(d -> d.obligation().check().equals(canonicalName()))
+        .filter(d -> HeedCheck.reporting(d.obligation().kind()) == check)
         .filter(d -> !ReviewedExceptions.allow(state.getPath()))
-        .map(d -> buildDescription(tree).setMessage(d.message()).build())
+        .map(d -> check.linked(buildDescription(tree)).setMessage(d.message()).build())
         .orElse(Description.NO_MATCH);
+  }
+
+  /** Every drop in a unit, for the index of what exceptions excuse. */
+  static FindingSource findingSource(Discards discards) {
+    return (unit, state, found) ->
+        new TreePathScanner<Void, Void>() {
+          @Override
+          public Void scan(Tree tree, Void unused) {
+            if (tree != null) {
+              TreePath path = new TreePath(getCurrentPath(), tree);
+              discards
+                  .at(path, state.withPath(path))
+                  .ifPresent(
+                      d ->
+                          found.accept(
+                              path, HeedCheck.reporting(d.obligation().kind()).checkName()));
+            }
+            return super.scan(tree, null);
+          }
+        }.scan(unit, null);
   }
 }

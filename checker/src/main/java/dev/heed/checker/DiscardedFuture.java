@@ -1,11 +1,13 @@
 package dev.heed.checker;
 
-import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
+import static com.google.errorprone.BugPattern.LinkType.NONE;
 import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
 import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.bugpatterns.BugChecker;
+import dev.heed.checker.config.ConfigProblems;
+import dev.heed.checker.discard.Discards;
 import javax.inject.Inject;
 
 /**
@@ -17,8 +19,7 @@ import javax.inject.Inject;
 @BugPattern(
     summary = "An async result is dropped: its failure is never seen, or its work never runs",
     severity = ERROR,
-    linkType = CUSTOM,
-    link = "docs/DiscardedFuture.md",
+    linkType = NONE, // HeedCheck links each finding to its page
     suppressionAnnotations = {})
 public final class DiscardedFuture extends DiscardCheck {
   /**
@@ -26,12 +27,16 @@ public final class DiscardedFuture extends DiscardCheck {
    * through the injector, with flags.
    */
   public DiscardedFuture() {
-    this(Discards.withDefaults());
+    this(Engine.defaults());
+  }
+
+  private DiscardedFuture(Engine engine) {
+    this(engine.discards(), engine.problems());
   }
 
   /** Called by Error Prone's injector with the compilation's shared engine. */
   @Inject
-  public DiscardedFuture(Discards discards) {
-    super(discards);
+  public DiscardedFuture(Discards discards, ConfigProblems problems) {
+    super(HeedCheck.DISCARDED_FUTURE, discards, problems);
   }
 }

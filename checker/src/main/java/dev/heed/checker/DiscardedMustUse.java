@@ -1,11 +1,13 @@
 package dev.heed.checker;
 
-import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
+import static com.google.errorprone.BugPattern.LinkType.NONE;
 import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
 import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.bugpatterns.BugChecker;
+import dev.heed.checker.config.ConfigProblems;
+import dev.heed.checker.discard.Discards;
 import javax.inject.Inject;
 
 /**
@@ -16,8 +18,7 @@ import javax.inject.Inject;
 @BugPattern(
     summary = "A @MustUse value is dropped: the obligation it carries is silently lost",
     severity = ERROR,
-    linkType = CUSTOM,
-    link = "docs/DiscardedMustUse.md",
+    linkType = NONE, // HeedCheck links each finding to its page
     suppressionAnnotations = {})
 public final class DiscardedMustUse extends DiscardCheck {
   /**
@@ -25,12 +26,16 @@ public final class DiscardedMustUse extends DiscardCheck {
    * through the injector, with flags.
    */
   public DiscardedMustUse() {
-    this(Discards.withDefaults());
+    this(Engine.defaults());
+  }
+
+  private DiscardedMustUse(Engine engine) {
+    this(engine.discards(), engine.problems());
   }
 
   /** Called by Error Prone's injector with the compilation's shared engine. */
   @Inject
-  public DiscardedMustUse(Discards discards) {
-    super(discards);
+  public DiscardedMustUse(Discards discards, ConfigProblems problems) {
+    super(HeedCheck.DISCARDED_MUST_USE, discards, problems);
   }
 }

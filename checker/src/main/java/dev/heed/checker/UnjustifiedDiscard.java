@@ -1,7 +1,8 @@
 package dev.heed.checker;
 
 import static com.google.common.collect.ImmutableList.toImmutableList;
-import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
+import static com.google.common.collect.ImmutableSet.toImmutableSet;
+import static com.google.errorprone.BugPattern.LinkType.NONE;
 import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
 
 import com.google.auto.service.AutoService;
@@ -26,12 +27,19 @@ import com.sun.source.tree.ModifiersTree;
 import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
+import dev.heed.checker.config.ConfigProblems;
+import dev.heed.checker.discard.Discards;
+import dev.heed.checker.exceptions.ExceptionsReport;
+import dev.heed.checker.exceptions.ExcuseIndex;
+import dev.heed.checker.exceptions.ReviewedExceptions;
+import dev.heed.checker.obligation.Obligations;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import javax.inject.Inject;
 
 /**
- * Reviewed exceptions must say why, and must still excuse something (design §5): reports an
+ * Reviewed exceptions must say why, and must still excuse something: reports an
  * {@code @AllowDiscard} with a blank reason or that excuses nothing (stale, like Rust's {@code
  * #[expect]} and {@code unfulfilled_lint_expectations}), and a {@code @SuppressWarnings} that names
  * a Heed check, which does not silence Heed.
@@ -42,31 +50,43 @@ import javax.inject.Inject;
         "A reviewed exception without a reason, one that excuses nothing, or a @SuppressWarnings"
             + " for Heed",
     severity = ERROR,
-    linkType = CUSTOM,
-    link = "docs/UnjustifiedDiscard.md",
+    linkType = NONE, // HeedCheck links each finding to its page
     suppressionAnnotations = {})
 public final class UnjustifiedDiscard extends BugChecker
     implements ClassTreeMatcher, MethodTreeMatcher, VariableTreeMatcher {
 
-  /** The checks whose names a {@code @SuppressWarnings} must not carry. */
-  static final ImmutableSet<String> HEED_CHECKS =
-      ImmutableSet.of(
-          "DiscardedFuture", "DiscardedMustUse", "CloseBeforeFlush", "UnjustifiedDiscard");
+  private static final HeedCheck CHECK = HeedCheck.UNJUSTIFIED_DISCARD;
 
-  private final Discards discards;
+  /** The checks whose names a {@code @SuppressWarnings} must not carry. */
+  private static final ImmutableSet<String> HEED_CHECKS =
+      Arrays.stream(HeedCheck.values()).map(HeedCheck::checkName).collect(toImmutableSet());
+
+  private final ExcuseIndex excuses;
+  private final ConfigProblems problems;
   private final ExceptionsReport report;
 
   /** Required by {@code ServiceLoader}; Error Prone constructs checks through the injector. */
   public UnjustifiedDiscard() {
-    this(
-        Discards.withDefaults(),
-        new ExceptionsReport(new HeedOptions(com.google.errorprone.ErrorProneFlags.empty())));
+    this(Engine.defaults());
+  }
+
+  private UnjustifiedDiscard(Engine engine) {
+    this(engine.discards(), engine.obligations(), engine.problems(), engine.report());
   }
 
   /** Called by Error Prone's injector with the compilation's shared engine. */
   @Inject
-  public UnjustifiedDiscard(Discards discards, ExceptionsReport report) {
-    this.discards = discards;
+  public UnjustifiedDiscard(
+      Discards discards,
+      Obligations obligations,
+      ConfigProblems problems,
+      ExceptionsReport report) {
+    // What each check finds, composed in this one place.
+    this.excuses =
+        new ExcuseIndex(
+            ImmutableList.of(
+                DiscardCheck.findingSource(discards), CloseBeforeFlush.findingSource(obligations)));
+    this.problems = problems;
     this.report = report;
   }
 
@@ -96,7 +116,7 @@ public final class UnjustifiedDiscard extends BugChecker
 
   private Description check(
       Tree declaration, ModifiersTree modifiers, String what, VisitorState state) {
-    if (!discards.enabled(state)) {
+    if (!problems.none(state)) {
       return Description.NO_MATCH;
     }
     for (AnnotationTree annotation : modifiers.getAnnotations()) {
@@ -119,7 +139,7 @@ public final class UnjustifiedDiscard extends BugChecker
   private Description checkAllowDiscard(
       AnnotationTree annotation, String what, VisitorState state) {
     String reason = ReviewedExceptions.reason(annotation);
-    ImmutableMultiset<String> excused = discards.excusedBy(state);
+    ImmutableMultiset<String> excused = excuses.excusedBy(state.getPath().getLeaf(), state);
     if (report.enabled()) {
       String file = state.getPath().getCompilationUnit().getSourceFile().toUri().getPath();
       long line =
@@ -137,7 +157,8 @@ public final class UnjustifiedDiscard extends BugChecker
     }
     boolean blank = reason.isBlank();
     if (excused.isEmpty()) {
-      return buildDescription(annotation)
+      return CHECK
+          .linked(buildDescription(annotation))
           .setMessage(
               "This @AllowDiscard excuses nothing: no must-use value is dropped inside the "
                   + what
@@ -147,7 +168,8 @@ public final class UnjustifiedDiscard extends BugChecker
           .build();
     }
     if (blank) {
-      return buildDescription(annotation)
+      return CHECK
+          .linked(buildDescription(annotation))
           .setMessage(
               "This @AllowDiscard has a blank reason. Say why dropping the value is safe here:"
                   + " reviewers read it, and it is the only record of the decision. (It still"
@@ -185,7 +207,8 @@ public final class UnjustifiedDiscard extends BugChecker
       fix.addImport("dev.heed.annotations.AllowDiscard");
     }
     fix.replace(annotation, replacement.toString());
-    return buildDescription(annotation)
+    return CHECK
+        .linked(buildDescription(annotation))
         .setMessage(
             "@SuppressWarnings does not silence Heed's "
                 + String.join(", ", heed)

@@ -1,0 +1,242 @@
+package dev.heed.checker.catalogue;
+
+import static com.google.common.collect.ImmutableListMultimap.toImmutableListMultimap;
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import com.google.common.base.Ascii;
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableListMultimap;
+import com.google.common.collect.Iterables;
+import com.google.common.io.Resources;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.Types;
+import dev.heed.checker.catalogue.Entry.FieldEntry;
+import dev.heed.checker.catalogue.Entry.MethodEntry;
+import dev.heed.checker.catalogue.Entry.NameEntry;
+import dev.heed.checker.catalogue.Entry.TypeEntry;
+import dev.heed.checker.config.ConfigProblems;
+import dev.heed.checker.config.HeedOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javax.inject.Inject;
+
+/**
+ * Every fact Heed knows about APIs, as data: the built-in files beside this class ({@code
+ * models.txt}, the JDK's must-use results and receiver relations; {@code vocabulary.txt}, async
+ * types, exempt methods, closes, writes, awaits and listeners) and the files named by {@code
+ * -XepOpt:Heed:Models}, all in one format, read once per compilation. The rules ask it typed
+ * questions; none of them keeps a list of its own.
+ */
+public final class Catalogue {
+  private static final ImmutableList<String> BUILT_IN =
+      ImmutableList.of("models.txt", "vocabulary.txt");
+
+  private final ImmutableListMultimap<String, MethodEntry> methodsByName;
+  private final ImmutableListMultimap<Category, TypeEntry> types;
+  private final ImmutableListMultimap<Category, NameEntry> names;
+  private final ImmutableListMultimap<String, FieldEntry> fieldsByName;
+
+  /** Called by Error Prone's injector: one instance per compilation, shared by the checks. */
+  @Inject
+  public Catalogue(HeedOptions options, ConfigProblems problems) {
+    List<Entry> entries = new ArrayList<>();
+    for (String file : BUILT_IN) {
+      String text;
+      try {
+        text = Resources.toString(Resources.getResource(Catalogue.class, file), UTF_8);
+      } catch (IOException | IllegalArgumentException e) {
+        throw new IllegalStateException("heed-checker is missing its " + file, e);
+      }
+      add(CatalogueParser.parse(text, file + " (built in)"), entries, problems::add);
+    }
+    String flag = "-XepOpt:" + HeedOptions.MODELS + "=" + String.join(",", options.modelFiles());
+    for (String path : options.modelFiles()) {
+      String text;
+      try {
+        text = Files.readString(Path.of(path), UTF_8);
+      } catch (IOException | RuntimeException e) {
+        problems.add(
+            String.format(
+                "%s: cannot read model file %s (%s)", flag, path, e.getClass().getName()));
+        continue;
+      }
+      add(CatalogueParser.parse(text, path), entries, p -> problems.add(flag + ": " + p));
+    }
+    this.methodsByName =
+        entries.stream()
+            .filter(MethodEntry.class::isInstance)
+            .map(MethodEntry.class::cast)
+            .collect(toImmutableListMultimap(MethodEntry::name, e -> e));
+    this.types =
+        entries.stream()
+            .filter(TypeEntry.class::isInstance)
+            .map(TypeEntry.class::cast)
+            .collect(toImmutableListMultimap(TypeEntry::category, e -> e));
+    this.names =
+        entries.stream()
+            .filter(NameEntry.class::isInstance)
+            .map(NameEntry.class::cast)
+            .collect(toImmutableListMultimap(NameEntry::category, e -> e));
+    this.fieldsByName =
+        entries.stream()
+            .filter(FieldEntry.class::isInstance)
+            .map(FieldEntry.class::cast)
+            .collect(toImmutableListMultimap(FieldEntry::name, e -> e));
+  }
+
+  /** The built-in catalogue alone, for checks constructed without the injector. */
+  public static Catalogue builtIn() {
+    HeedOptions defaults = HeedOptions.defaults();
+    return new Catalogue(defaults, new ConfigProblems(defaults));
+  }
+
+  private static void add(
+      CatalogueParser.Parsed parsed, List<Entry> entries, Consumer<String> problems) {
+    entries.addAll(parsed.entries());
+    parsed.problems().forEach(problems);
+  }
+
+  /** The must-use model of {@code method} or of a method it overrides, if any. */
+  public Optional<MethodEntry> mustUseModel(
+      MethodSymbol method, Iterable<MethodSymbol> overridden, Types types) {
+    ImmutableList<MethodEntry> candidates = methodsByName.get(method.getSimpleName().toString());
+    if (candidates.isEmpty()) {
+      return Optional.empty();
+    }
+    for (MethodSymbol m : Iterables.concat(List.of(method), overridden)) {
+      for (MethodEntry entry : candidates) {
+        if (entry.category().isMustUse() && matches(entry, m, types)) {
+          return Optional.of(entry);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether an entry of {@code category} names {@code method} or a method it overrides. */
+  public boolean names(Category category, MethodSymbol method, Types types) {
+    ImmutableList<MethodEntry> candidates = methodsByName.get(method.getSimpleName().toString());
+    if (candidates.stream().noneMatch(e -> e.category() == category)) {
+      return false; // the common case, without looking for overridden methods
+    }
+    for (MethodSymbol m :
+        Iterables.concat(List.of(method), ASTHelpers.findSuperMethods(method, types))) {
+      for (MethodEntry entry : candidates) {
+        if (entry.category() == category && matches(entry, m, types)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean matches(MethodEntry entry, MethodSymbol method, Types types) {
+    if (!method.owner.getQualifiedName().contentEquals(entry.owner())) {
+      return false;
+    }
+    List<String> actual =
+        method.getParameters().stream().map(p -> types.erasure(p.type).toString()).toList();
+    return entry.anyTrailing()
+        ? actual.size() >= entry.parameters().size()
+            && actual.subList(0, entry.parameters().size()).equals(entry.parameters())
+        : actual.equals(entry.parameters());
+  }
+
+  /**
+   * The qualified names of the types of {@code category} ({@code async-type}, {@code lazy-type}).
+   */
+  public ImmutableList<String> typeNames(Category category) {
+    return types.get(category).stream()
+        .map(TypeEntry::type)
+        .collect(ImmutableList.toImmutableList());
+  }
+
+  /** Whether a name entry of {@code category} matches the method name {@code name}. */
+  public boolean matchesName(Category category, String name) {
+    for (NameEntry entry : names.get(category)) {
+      if (entry.pattern().matches(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A teardown (a close, shutdown, abort, ...), by any word of its camel-case name: {@code close},
+   * {@code closeAsync}, {@code shutdownGracefully}, {@code sendCloseFrame}. A name whose last word
+   * is {@code Future} or {@code Promise} names the future of a teardown ({@code closeFuture()}),
+   * which starts nothing.
+   */
+  public boolean isTeardown(String name) {
+    List<String> words = new ArrayList<>();
+    int start = 0;
+    for (int i = 1; i <= name.length(); i++) {
+      if (i == name.length() || Character.isUpperCase(name.charAt(i))) {
+        words.add(Ascii.toLowerCase(name.substring(start, i)));
+        start = i;
+      }
+    }
+    if (words.size() > 1 && ACCESSOR_WORDS.contains(words.getLast())) {
+      return false;
+    }
+    for (String word : words) {
+      if (matchesName(Category.TEARDOWN_WORD, word)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final ImmutableList<String> ACCESSOR_WORDS = ImmutableList.of("future", "promise");
+
+  /**
+   * Whether a receiver of static type {@code receiver} has the fact {@code category} ({@code
+   * never-refuses}, {@code writes-fully}) for its method {@code method}.
+   */
+  public boolean receiverFact(Category category, Type receiver, String method, Types types) {
+    for (Type supertype : types.closure(types.erasure(receiver))) {
+      String name = supertype.tsym.getQualifiedName().toString();
+      for (TypeEntry entry : this.types.get(category)) {
+        if (!entry.unsized() && entry.type().equals(name) && entry.covers(method)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code created}, the type of a {@code new} expression, never refuses {@code method}:
+   * always, or because it was created without a capacity ({@code new LinkedBlockingQueue<>()}).
+   */
+  public boolean neverRefusesWhenCreated(Type created, boolean sized, String method, Types types) {
+    if (receiverFact(Category.NEVER_REFUSES, created, method, types)) {
+      return true;
+    }
+    String name = types.erasure(created).tsym.getQualifiedName().toString();
+    return !sized
+        && this.types.get(Category.NEVER_REFUSES).stream()
+            .anyMatch(e -> e.unsized() && e.type().equals(name) && e.covers(method));
+  }
+
+  /** Whether {@code symbol} is a field that an entry of {@code category} names. */
+  public boolean isField(Category category, Symbol symbol, Types types) {
+    for (FieldEntry entry : fieldsByName.get(symbol.getSimpleName().toString())) {
+      if (entry.category() == category
+          && symbol.owner != null
+          && types.closure(symbol.owner.type).stream()
+              .anyMatch(t -> t.tsym.getQualifiedName().contentEquals(entry.owner()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,125 @@
+package dev.heed.checker.catalogue;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * What a catalogue entry states, as its first word in a model file. Must-use categories say what a
+ * dropped result loses and how to use it instead; the others are the vocabulary the rules read:
+ * async types, exempt methods, closes, writes, awaits and receiver relations.
+ */
+public enum Category {
+  PARTIAL_WRITE(
+      "partial-write",
+      Shape.METHOD,
+      "Write again while the buffer has bytes remaining (or wait for OP_WRITE), check the count"),
+  PARTIAL_READ(
+      "partial-read", Shape.METHOD, "Use the count: loop until you have what you need, handle -1"),
+  REFUSED(
+      "refused",
+      Shape.METHOD,
+      "Check it and handle the refusal: retry, block, or count and report the drop"),
+  TIMED_OUT(
+      "timed-out",
+      Shape.METHOD,
+      "Check it: on a timeout, escalate or report what is still running"),
+  DROPPED_WORK("dropped-work", Shape.METHOD, "Log, count or hand back the tasks it returns"),
+  /** For user models that fit no other category: the comment says it all. */
+  MUST_USE("must-use", Shape.METHOD, "Check it, return it"),
+
+  /** A receiver type whose {@link #REFUSED} methods (all, or those named) always succeed. */
+  NEVER_REFUSES("never-refuses", Shape.RECEIVER),
+  /** A receiver type whose {@link #PARTIAL_WRITE} methods (all, or those named) write all. */
+  WRITES_FULLY("writes-fully", Shape.RECEIVER),
+  /** A method returning what its receiver writes through ({@code ctx.channel()}). */
+  SAME_RECEIVER("same-receiver", Shape.METHOD),
+  /** A method after whose call with {@code true} the receiver's writes are complete. */
+  MAKES_BLOCKING("makes-blocking", Shape.METHOD),
+
+  /** A type whose values are async results: dropping one loses its failure. */
+  ASYNC_TYPE("async-type", Shape.TYPE),
+  /** An async type that describes work rather than runs it: dropped, the work never happens. */
+  LAZY_TYPE("lazy-type", Shape.TYPE),
+  /** An async method that returns its receiver, which the caller already holds. */
+  RETURNS_RECEIVER("returns-receiver", Shape.METHOD),
+  /** An async method whose callback receives the failure: the failure is observed. */
+  OBSERVES_FAILURE("observes-failure", Shape.METHOD),
+  /**
+   * An async method that returns its receiver and observes only success: its drop is a loss unless
+   * an {@link #OBSERVES_FAILURE} call earlier in the same chain saw the failure.
+   */
+  SUCCESS_ONLY("success-only", Shape.METHOD),
+  /** An async method whose result is also kept elsewhere, where it is taken from. */
+  RESULT_KEPT("result-kept", Shape.METHOD),
+  /** A method returning a promise that asks for no notification ({@code voidPromise()}). */
+  NO_NOTIFICATION("no-notification", Shape.METHOD),
+
+  /** A word of a method's camel-case name that makes it a close, shutdown or teardown. */
+  TEARDOWN_WORD("teardown-word", Shape.NAME),
+  /** A method name (or {@code prefix*}) that writes or sends to its receiver. */
+  WRITES("writes", Shape.NAME),
+  /** A method name (or {@code prefix*}) that flushes or polls a flush of its receiver. */
+  FLUSHES("flushes", Shape.NAME),
+  /** A method name (or {@code prefix*}) that waits for a future to complete. */
+  AWAITS("awaits", Shape.NAME),
+  /** A method name (or {@code prefix*}) that registers a callback run on completion. */
+  COMPLETION_LISTENER("completion-listener", Shape.NAME),
+  /** A constant listener that closes the channel once the future completes. */
+  CLOSING_LISTENER("closing-listener", Shape.FIELD);
+
+  /** How an entry of a category names its subject. */
+  public enum Shape {
+    /** {@code pkg.Type.method(erased.Parameter, ...)}. */
+    METHOD,
+    /** {@code pkg.Type}. */
+    TYPE,
+    /** {@code pkg.Type}, {@code pkg.Type()} (created without a capacity), then method names. */
+    RECEIVER,
+    /** {@code pkg.Type.FIELD}. */
+    FIELD,
+    /** A method name, a {@code prefix*}, or a word. */
+    NAME
+  }
+
+  private final String keyword;
+  private final Shape shape;
+  private final String remedy;
+
+  Category(String keyword, Shape shape) {
+    this(keyword, shape, "");
+  }
+
+  Category(String keyword, Shape shape, String remedy) {
+    this.keyword = keyword;
+    this.shape = shape;
+    this.remedy = remedy;
+  }
+
+  /** How the model file spells it. */
+  public String keyword() {
+    return keyword;
+  }
+
+  public Shape shape() {
+    return shape;
+  }
+
+  /** How to use the value instead of dropping it; empty unless {@link #isMustUse()}. */
+  public String remedy() {
+    return remedy;
+  }
+
+  /** Whether the category describes a must-use result (the others are vocabulary). */
+  public boolean isMustUse() {
+    return !remedy.isEmpty();
+  }
+
+  /** Counts whose loss a drain loop on the same buffer makes good. */
+  public boolean isBufferCount() {
+    return this == PARTIAL_WRITE || this == PARTIAL_READ;
+  }
+
+  static Optional<Category> fromKeyword(String keyword) {
+    return Arrays.stream(values()).filter(c -> c.keyword.equals(keyword)).findFirst();
+  }
+}

@@ -1,0 +1,25 @@
+package dev.heed.checker.flow;
+
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.tools.javac.code.Symbol;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A completion signal obtained from {@code receiver} by {@code write}, not yet awaited.
+ *
+ * @param receiver the written receiver: a variable symbol, or the marker for {@code this}
+ * @param holder the local that holds the signal, or null when it was dropped
+ */
+public record Signal(
+    Object receiver, MethodInvocationTree write, Kind kind, @Nullable Symbol holder) {
+
+  /** What a pending signal is, which decides the diagnostic's words. */
+  public enum Kind {
+    /** A write/flush/send future nobody waited on. */
+    FUTURE,
+    /** A {@code @MustUse} flush/poll result nobody checked. */
+    MUST_USE,
+    /** A channel write count neither checked nor drained. */
+    COUNT
+  }
+}

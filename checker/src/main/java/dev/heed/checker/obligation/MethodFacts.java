@@ -1,0 +1,34 @@
+package dev.heed.checker.obligation;
+
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.Types;
+import dev.heed.checker.catalogue.Catalogue;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the rules read about one method, computed once before the chain runs.
+ *
+ * @param overridden the methods it overrides, in any supertype
+ * @param declared its declared result as a reference type (a type variable's bound), or null for a
+ *     primitive or erroneous one
+ * @param async whether that result is an async type
+ * @param lazy whether it is a lazy (cold) async type
+ */
+record MethodFacts(
+    MethodSymbol method,
+    Set<MethodSymbol> overridden,
+    @Nullable Type declared,
+    boolean async,
+    boolean lazy,
+    Types types,
+    Catalogue catalogue,
+    MustUseAnnotations annotations) {
+
+  /** The method and every method it overrides. */
+  Stream<MethodSymbol> withOverridden() {
+    return Stream.concat(Stream.of(method), overridden.stream());
+  }
+}

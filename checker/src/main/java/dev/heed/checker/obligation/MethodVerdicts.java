@@ -1,0 +1,137 @@
+package dev.heed.checker.obligation;
+
+import com.google.common.collect.ImmutableList;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.CompletionFailure;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.Types;
+import dev.heed.checker.catalogue.Catalogue;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.lang.model.type.TypeKind;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The rule chain, run once per method symbol: what a method's result owes wherever it is called.
+ * The chain never sees a call site, so a cached verdict cannot depend on one.
+ */
+final class MethodVerdicts {
+  /** First verdict wins. Annotations come before types, which come before models. */
+  private static final ImmutableList<ResultRule> RULES =
+      ImmutableList.of(
+          new CanIgnoreReturnValueRule(),
+          new AnnotatedMethodRule(),
+          new TeardownRule(),
+          new CallbackParameterRule(),
+          new CataloguedAsyncExemptionRule(),
+          new AsyncResultRule(),
+          new ModelledMethodRule(),
+          new AnnotatedTypeRule());
+
+  /** The async types of this compilation, resolved once. */
+  record AsyncTypes(ImmutableList<Type> all, ImmutableList<Type> lazy) {}
+
+  private final Catalogue catalogue;
+  private final MustUseAnnotations annotations;
+  private final Map<MethodSymbol, Verdict> verdicts = new HashMap<>();
+  private final Map<Inherited, Verdict> inherited = new HashMap<>();
+
+  MethodVerdicts(Catalogue catalogue, MustUseAnnotations annotations) {
+    this.catalogue = catalogue;
+    this.annotations = annotations;
+  }
+
+  /** What {@code method}'s result owes. */
+  Verdict of(MethodSymbol method, AsyncTypes asyncTypes, Types types) {
+    return verdicts.computeIfAbsent(method, m -> judgeSafely(m, asyncTypes, types));
+  }
+
+  private Verdict judgeSafely(MethodSymbol method, AsyncTypes asyncTypes, Types types) {
+    try {
+      return judge(method, asyncTypes, types);
+    } catch (CompletionFailure e) {
+      // A supertype's class file is missing: javac reports that itself where it matters.
+      return Verdict.NONE;
+    }
+  }
+
+  private Verdict judge(MethodSymbol method, AsyncTypes asyncTypes, Types types) {
+    if (!method.isConstructor() && method.getReturnType().getKind() == TypeKind.VOID) {
+      return Verdict.NONE;
+    }
+    Type declared = declaredResult(method);
+    boolean async = declared != null && isSubtypeOfAny(declared, asyncTypes.all(), types);
+    MethodFacts facts =
+        new MethodFacts(
+            method,
+            ASTHelpers.findSuperMethods(method, types),
+            declared,
+            async,
+            async && isSubtypeOfAny(declared, asyncTypes.lazy(), types),
+            types,
+            catalogue,
+            annotations);
+    for (ResultRule rule : RULES) {
+      Optional<Verdict> verdict = rule.evaluate(facts);
+      if (verdict.isPresent()) {
+        return verdict.get();
+      }
+    }
+    return Verdict.NONE;
+  }
+
+  /** A method as a member of the class it is called on. */
+  private record Inherited(MethodSymbol method, ClassSymbol origin) {}
+
+  /**
+   * A method inherited from a class that is not itself a subtype of the annotated type implements
+   * the annotated method only in the receiver's class: in {@code class AdaptedStore extends
+   * PlainStore implements Store}, {@code PlainStore.put} implements {@code @MustUse Store.put}.
+   */
+  Verdict inheritedImplementation(MethodSymbol method, ClassSymbol origin, Types types) {
+    return inherited.computeIfAbsent(
+        new Inherited(method, origin), key -> implementedMustUse(method, origin, types));
+  }
+
+  private Verdict implementedMustUse(MethodSymbol method, ClassSymbol origin, Types types) {
+    try {
+      for (Type supertype : types.closure(origin.type)) {
+        for (Symbol member : supertype.tsym.members().getSymbolsByName(method.name)) {
+          if (member instanceof MethodSymbol other
+              && !other.equals(method)
+              && method.overrides(other, origin, types, true)) {
+            Optional<MustUseAnnotations.MustUse> mustUse = annotations.on(other);
+            if (mustUse.isPresent()) {
+              return mustUse.get().verdict();
+            }
+          }
+        }
+      }
+    } catch (CompletionFailure e) {
+      return Verdict.NONE; // a supertype's class file is missing
+    }
+    return Verdict.NONE;
+  }
+
+  /** The declared result as a reference type (a type variable's bound), or null. */
+  private static @Nullable Type declaredResult(MethodSymbol method) {
+    Type type = method.isConstructor() ? method.owner.type : method.getReturnType();
+    while (type != null && type.getKind() == TypeKind.TYPEVAR) {
+      type = type.getUpperBound();
+    }
+    return type == null || type.isErroneous() || !type.isReference() ? null : type;
+  }
+
+  /**
+   * Erases the targets only: ASTHelpers.isSubtype erases both sides, and the erasure of an
+   * intersection ({@code T extends Runnable & Future<V>}) is its first bound alone.
+   */
+  private static boolean isSubtypeOfAny(Type type, List<Type> targets, Types types) {
+    return targets.stream().anyMatch(t -> types.isSubtype(type, types.erasure(t)));
+  }
+}

@@ -1,0 +1,147 @@
+package dev.heed.checker.obligation;
+
+import static com.google.common.collect.ImmutableList.toImmutableList;
+
+import com.google.common.collect.ImmutableList;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.suppliers.Supplier;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Type;
+import dev.heed.checker.catalogue.Catalogue;
+import dev.heed.checker.catalogue.Category;
+import dev.heed.checker.config.HeedOptions;
+import dev.heed.checker.trees.Names;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+import javax.inject.Inject;
+import javax.lang.model.type.TypeKind;
+
+/**
+ * Decides whether a call's result is must-use: the method's verdict from the rule chain ({@link
+ * MethodVerdicts}), cached per method symbol, then the call-site exemptions, in the order listed
+ * here. Type lookups are built once per compilation, so the cost per call is a map lookup once a
+ * method has been seen. See docs/architecture.md.
+ */
+public final class Obligations {
+  private final Catalogue catalogue;
+  private final MethodVerdicts verdicts;
+  private final Supplier<MethodVerdicts.AsyncTypes> asyncTypes;
+
+  /** Asked in turn; the first that excuses the call wins. */
+  private final ImmutableList<CallSiteExemption> exemptions =
+      ImmutableList.of(
+          new HeldPromiseExemption(),
+          new ObservedEarlierInChainExemption(),
+          new NeverRefusingReceiverExemption(),
+          new DrainedBufferExemption(),
+          new FullyWritingReceiverExemption(),
+          new RetriedOrUnboundedWaitExemption());
+
+  /** Called by Error Prone's injector: one instance per compilation, shared by the checks. */
+  @Inject
+  public Obligations(HeedOptions options, Catalogue catalogue) {
+    this.catalogue = catalogue;
+    this.verdicts =
+        new MethodVerdicts(catalogue, new MustUseAnnotations(options.mustUseAnnotations()));
+    ImmutableList<String> lazy = catalogue.typeNames(Category.LAZY_TYPE);
+    ImmutableList<String> async =
+        Stream.of(catalogue.typeNames(Category.ASYNC_TYPE), lazy, options.asyncTypes())
+            .flatMap(ImmutableList::stream)
+            .collect(toImmutableList());
+    this.asyncTypes =
+        VisitorState.memoize(
+            state -> new MethodVerdicts.AsyncTypes(resolve(async, state), resolve(lazy, state)));
+  }
+
+  private static ImmutableList<Type> resolve(ImmutableList<String> names, VisitorState state) {
+    return names.stream()
+        .map(name -> Names.lookUp(name, state))
+        .filter(Objects::nonNull)
+        .collect(toImmutableList());
+  }
+
+  /** The catalogue these obligations are read from. */
+  public Catalogue catalogue() {
+    return catalogue;
+  }
+
+  /**
+   * The obligation carried by the result of {@code call}, a method invocation, constructor call or
+   * method reference at {@code path}, if its result is must-use there.
+   */
+  public Optional<Obligation> of(ExpressionTree call, TreePath path, VisitorState state) {
+    if (!(ASTHelpers.getSymbol(call) instanceof MethodSymbol method)) {
+      return Optional.empty(); // error trees, or not a call at all
+    }
+    if (method.isConstructor() && call instanceof MethodInvocationTree) {
+      return Optional.empty(); // super(...) or this(...): initializes the value being built
+    }
+    Verdict verdict = verdicts.of(method, asyncTypes.get(state), state.getTypes());
+    if (verdict.isNone()) {
+      verdict = inheritedImplementation(method, call, state);
+    }
+    if (verdict.isNone()) {
+      return Optional.empty();
+    }
+    CallSite site = new CallSite(call, method, verdict, path, state, catalogue);
+    for (CallSiteExemption exemption : exemptions) {
+      if (exemption.appliesTo(verdict) && exemption.excuses(site)) {
+        return Optional.empty();
+      }
+    }
+    String described = Names.describe(method);
+    if (verdict.category() != null) {
+      // A model speaks in the receiver's terms: SocketChannel.write, not WritableByteChannel's.
+      Type receiver = site.receiverType();
+      described =
+          (receiver == null
+                  ? method.owner.getSimpleName().toString()
+                  : Names.simpleName(state.getTypes().erasure(receiver)))
+              + "."
+              + described;
+    }
+    return Optional.of(
+        new Obligation(
+            Objects.requireNonNull(verdict.kind()),
+            valueType(call, method, state),
+            described,
+            verdict.consequence(),
+            verdict.remedy(),
+            verdict.category()));
+  }
+
+  private Verdict inheritedImplementation(
+      MethodSymbol method, ExpressionTree call, VisitorState state) {
+    if (!(call instanceof MethodInvocationTree)
+        || method.isStatic()
+        || method.isConstructor()
+        || method.getReturnType().getKind() == TypeKind.VOID) {
+      return Verdict.NONE;
+    }
+    Type receiver = ASTHelpers.getReceiverType(call);
+    if (receiver == null
+        || !(receiver.tsym instanceof ClassSymbol origin)
+        || origin.equals(method.owner)) {
+      return Verdict.NONE;
+    }
+    return verdicts.inheritedImplementation(method, origin, state.getTypes());
+  }
+
+  /** The simple name of the dropped value's type, as instantiated at the call when known. */
+  private static String valueType(ExpressionTree call, MethodSymbol method, VisitorState state) {
+    Type declared = method.isConstructor() ? method.owner.type : method.getReturnType();
+    // A method reference's type is its functional interface, not the referenced method's result.
+    Type type = call instanceof MemberReferenceTree ? declared : ASTHelpers.getType(call);
+    if (type == null || type.isErroneous() || !type.isReference()) {
+      type = declared;
+    }
+    return Names.simpleName(state.getTypes().erasure(type));
+  }
+}

@@ -1,0 +1,56 @@
+package dev.heed.checker.trees;
+
+import com.google.errorprone.VisitorState;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** How diagnostics name methods and types, and how type names are looked up. */
+public final class Names {
+  private Names() {}
+
+  /** {@code send(String)}, or {@code new Lease(Duration)} for a constructor. */
+  public static String describe(MethodSymbol method) {
+    StringBuilder text = new StringBuilder();
+    if (method.isConstructor()) {
+      text.append("new ").append(method.owner.getSimpleName());
+    } else {
+      text.append(method.getSimpleName());
+    }
+    text.append('(');
+    List<VarSymbol> parameters = method.getParameters();
+    for (int i = 0; i < parameters.size(); i++) {
+      text.append(i == 0 ? "" : ", ").append(simpleName(parameters.get(i).type));
+    }
+    return text.append(')').toString();
+  }
+
+  /** {@code Future}, {@code byte[]}. */
+  public static String simpleName(Type type) {
+    if (type instanceof Type.ArrayType array) {
+      return simpleName(array.elemtype) + "[]";
+    }
+    return type.tsym == null ? type.toString() : type.tsym.getSimpleName().toString();
+  }
+
+  /**
+   * Looks a type up by its canonical name, trying nested-class spellings ({@code Flow.Publisher} is
+   * {@code Flow$Publisher}); {@code null} if it is not on the classpath.
+   */
+  public static @Nullable Type lookUp(String name, VisitorState state) {
+    String binary = name;
+    while (true) {
+      Type type = state.getTypeFromString(binary);
+      if (type != null && !type.isErroneous()) {
+        return type;
+      }
+      int dot = binary.lastIndexOf('.');
+      if (dot < 0) {
+        return null;
+      }
+      binary = binary.substring(0, dot) + '$' + binary.substring(dot + 1);
+    }
+  }
+}
