@@ -82,6 +82,30 @@ class FixturesTest {
                     Heed.heedDiagnostics(compilation).stream()
                         .map(d -> d.getLineNumber() + ": " + Heed.firstLine(d))
                         .toList()));
+    checkFragments(fixture, compilation);
+  }
+
+  /** Each expected fragment is in the message of a finding of that check on that line. */
+  private static void checkFragments(Fixture fixture, Compilation compilation) {
+    for (var expected : fixture.fragments().entries()) {
+      Fixture.Finding finding = expected.getKey();
+      List<String> messages =
+          Heed.heedDiagnostics(compilation).stream()
+              .filter(d -> d.getLineNumber() == finding.line())
+              .filter(d -> Heed.checkName(d).equals(finding.check()))
+              .map(Heed::firstLine)
+              .toList();
+      assertTrue(
+          messages.stream().anyMatch(m -> m.contains(expected.getValue())),
+          () ->
+              fixture.resource()
+                  + ": "
+                  + finding
+                  + " should say \""
+                  + expected.getValue()
+                  + "\", but says:\n"
+                  + String.join("\n", messages));
+    }
   }
 
   private static String describe(ImmutableMultiset<Fixture.Finding> findings) {

@@ -12,30 +12,35 @@ import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
-/** The flags of design §6, each with and without, and bad values. */
+/** Heed's flags (docs/architecture.md, "Configuration"), each with and without, and bad values. */
 class FlagsTest {
 
+  private static final String DEFERRED_SOURCE =
+      """
+      package com.example;
+      public class Deferred<T> {
+        public static final class Task {}
+        @interface Important {}
+        @interface CheckReturnValue {}
+        public static Deferred<String> start() { return new Deferred<>(); }
+        public static Task task() { return new Task(); }
+        @Important public static int important() { return 1; }
+        @CheckReturnValue public static int checked() { return 1; }
+        static void use() {
+          start(); // at: start
+          task(); // at: task
+          important(); // at: important
+          checked(); // at: checked
+        }
+      }
+      """;
+
   private static final JavaFileObject DEFERRED =
-      JavaFileObjects.forSourceString(
-          "com.example.Deferred",
-          """
-          package com.example;
-          public class Deferred<T> {
-            public static final class Task {}
-            @interface Important {}
-            @interface CheckReturnValue {}
-            public static Deferred<String> start() { return new Deferred<>(); }
-            public static Task task() { return new Task(); }
-            @Important public static int important() { return 1; }
-            @CheckReturnValue public static int checked() { return 1; }
-            static void use() {
-              start();
-              task();
-              important();
-              checked();
-            }
-          }
-          """);
+      JavaFileObjects.forSourceString("com.example.Deferred", DEFERRED_SOURCE);
+
+  private static Fixture.Finding at(String marker, String check) {
+    return new Fixture.Finding(Fixture.lineOf(DEFERRED_SOURCE, marker), check);
+  }
 
   private static ImmutableMultiset<Fixture.Finding> findings(String... options) {
     Compilation compilation = Heed.compile(List.of(DEFERRED), List.of(options));
@@ -51,8 +56,7 @@ class FlagsTest {
   @Test
   void asyncTypesAddsTypesByQualifiedName() {
     assertEquals(
-        ImmutableMultiset.of(
-            new Fixture.Finding(11, "DiscardedFuture"), new Fixture.Finding(12, "DiscardedFuture")),
+        ImmutableMultiset.of(at("start", "DiscardedFuture"), at("task", "DiscardedFuture")),
         findings("-XepOpt:Heed:AsyncTypes=com.example.Deferred,com.example.Deferred.Task"));
   }
 
@@ -60,8 +64,7 @@ class FlagsTest {
   void mustUseAnnotationsAddsSimpleAndQualifiedNames() {
     assertEquals(
         ImmutableMultiset.of(
-            new Fixture.Finding(13, "DiscardedMustUse"),
-            new Fixture.Finding(14, "DiscardedMustUse")),
+            at("important", "DiscardedMustUse"), at("checked", "DiscardedMustUse")),
         findings(
             "-XepOpt:Heed:MustUseAnnotations=com.example.Deferred.Important,CheckReturnValue"));
   }

@@ -11,7 +11,7 @@ import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
-/** The exact words of each diagnostic (design §4): what was dropped, what is lost, the fix. */
+/** The exact words of each diagnostic: what was dropped, what is lost, the fix. */
 class MessagesTest {
 
   private static final String EXCEPTION =
@@ -19,38 +19,37 @@ class MessagesTest {
 
   @Test
   void eachSiteAndKindSaysWhatIsLostAndHowToFixIt() {
-    JavaFileObject source =
-        JavaFileObjects.forSourceString(
-            "Messages",
-            """
-            import dev.heed.annotations.MustUse;
-            import java.util.List;
-            import java.util.concurrent.CompletableFuture;
-            import java.util.concurrent.Flow;
-            import java.util.concurrent.SubmissionPublisher;
-            class Messages {
-              @MustUse("if it is PENDING, buffered bytes are not yet written, and closing now \
-            truncates the response")
-              enum Poll { READY, PENDING }
-              @MustUse interface Obligation {}
-              static final class Lease implements Obligation {}
-              CompletableFuture<Void> send(String m) { return null; }
-              Flow.Publisher<String> publisher() { return new SubmissionPublisher<>(); }
-              Poll pollFlush() { return Poll.READY; }
-              @MustUse int flush() { return 0; }
-              void f(List<String> messages) {
-                send("a");
-                publisher();
-                pollFlush();
-                flush();
-                new Lease();
-                Runnable r = () -> send("b");
-                messages.forEach(this::send);
-                var _ = pollFlush();
-                CompletableFuture<Void> unused = send("c");
-              }
-            }
-            """);
+    String text =
+        """
+        import dev.heed.annotations.MustUse;
+        import java.util.List;
+        import java.util.concurrent.CompletableFuture;
+        import java.util.concurrent.Flow;
+        import java.util.concurrent.SubmissionPublisher;
+        class Messages {
+          @MustUse("if it is PENDING, buffered bytes are not yet written, and closing now \
+        truncates the response")
+          enum Poll { READY, PENDING }
+          @MustUse interface Obligation {}
+          static final class Lease implements Obligation {}
+          CompletableFuture<Void> send(String m) { return null; }
+          Flow.Publisher<String> publisher() { return new SubmissionPublisher<>(); }
+          Poll pollFlush() { return Poll.READY; }
+          @MustUse int flush() { return 0; }
+          void f(List<String> messages) {
+            send("a"); // at: send
+            publisher(); // at: publisher
+            pollFlush(); // at: poll
+            flush(); // at: flush
+            new Lease(); // at: lease
+            Runnable r = () -> send("b"); // at: lambda
+            messages.forEach(this::send); // at: reference
+            var _ = pollFlush(); // at: unnamed
+            CompletableFuture<Void> unused = send("c"); // at: unread
+          }
+        }
+        """;
+    JavaFileObject source = JavaFileObjects.forSourceString("Messages", text);
     Compilation compilation = Heed.compile(List.of(source), List.of());
     Map<Long, String> messages = new TreeMap<>();
     for (Diagnostic<? extends JavaFileObject> d : Heed.heedDiagnostics(compilation)) {
@@ -64,41 +63,41 @@ class MessagesTest {
             + " the response. Check it, return it,";
     assertEquals(
         Map.of(
-            16L,
+            Fixture.lineOf(text, "send"),
             "[DiscardedFuture] The CompletableFuture returned by send(String) is discarded"
                 + future
                 + EXCEPTION,
-            17L,
+            Fixture.lineOf(text, "publisher"),
             "[DiscardedFuture] The Publisher returned by publisher() is discarded: nothing"
                 + " subscribes to it, so the work it describes never runs and its errors are never"
                 + " seen. Subscribe to it, compose it into the chain, return it,"
                 + EXCEPTION,
-            18L,
+            Fixture.lineOf(text, "poll"),
             "[DiscardedMustUse] The Poll returned by pollFlush() is discarded" + poll + EXCEPTION,
-            19L,
+            Fixture.lineOf(text, "flush"),
             "[DiscardedMustUse] The int returned by flush() is discarded, but flush() is marked"
                 + " @MustUse: the result carries an obligation. Check it, return it,"
                 + EXCEPTION,
-            20L,
+            Fixture.lineOf(text, "lease"),
             "[DiscardedMustUse] The Lease created by new Lease() is discarded, but Obligation is"
                 + " marked @MustUse: the result carries an obligation. Check it, return it,"
                 + EXCEPTION,
-            21L,
+            Fixture.lineOf(text, "lambda"),
             "[DiscardedFuture] The CompletableFuture returned by send(String) is discarded by a"
                 + " lambda whose functional interface returns void"
                 + future
                 + EXCEPTION,
-            22L,
+            Fixture.lineOf(text, "reference"),
             "[DiscardedFuture] The CompletableFuture returned by send(String) is discarded by a"
                 + " method reference whose functional interface returns void"
                 + future
                 + EXCEPTION,
-            23L,
+            Fixture.lineOf(text, "unnamed"),
             "[DiscardedMustUse] The Poll returned by pollFlush() is discarded into an unnamed"
                 + " variable"
                 + poll
                 + EXCEPTION,
-            24L,
+            Fixture.lineOf(text, "unread"),
             "[DiscardedFuture] The CompletableFuture returned by send(String) is stored in"
                 + " 'unused', which is never read"
                 + future
