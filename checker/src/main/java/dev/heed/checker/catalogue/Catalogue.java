@@ -23,7 +23,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javax.inject.Inject;
@@ -42,6 +44,10 @@ public final class Catalogue {
   private final ImmutableListMultimap<String, MethodEntry> methodsByName;
   private final ImmutableListMultimap<Category, TypeEntry> types;
   private final ImmutableListMultimap<Category, NameEntry> names;
+
+  /** Teardown verdicts by method name: names repeat, and every call in a body is asked. */
+  private final Map<String, Boolean> teardowns = new HashMap<>();
+
   private final ImmutableListMultimap<String, FieldEntry> fieldsByName;
 
   /** Called by Error Prone's injector: one instance per compilation, shared by the checks. */
@@ -176,6 +182,10 @@ public final class Catalogue {
    * which starts nothing.
    */
   public boolean isTeardown(String name) {
+    return teardowns.computeIfAbsent(name, this::hasTeardownWord);
+  }
+
+  private boolean hasTeardownWord(String name) {
     List<String> words = new ArrayList<>();
     int start = 0;
     for (int i = 1; i <= name.length(); i++) {
