@@ -23,6 +23,7 @@ import dev.heed.checker.exceptions.ReviewedExceptions;
 import dev.heed.checker.flow.CompletionFlow;
 import dev.heed.checker.flow.Race;
 import dev.heed.checker.obligation.Obligations;
+import dev.heed.checker.report.Reporter;
 import dev.heed.checker.trees.Names;
 import java.util.List;
 import javax.inject.Inject;
@@ -42,6 +43,7 @@ public final class CloseBeforeFlush extends BugChecker implements MethodTreeMatc
 
   private final Obligations obligations;
   private final ConfigProblems problems;
+  private final Reporter reporter;
 
   /** Required by {@code ServiceLoader}; Error Prone constructs checks through the injector. */
   public CloseBeforeFlush() {
@@ -49,14 +51,15 @@ public final class CloseBeforeFlush extends BugChecker implements MethodTreeMatc
   }
 
   private CloseBeforeFlush(Engine engine) {
-    this(engine.obligations(), engine.problems());
+    this(engine.obligations(), engine.problems(), engine.reporter());
   }
 
   /** Called by Error Prone's injector with the compilation's shared engine. */
   @Inject
-  public CloseBeforeFlush(Obligations obligations, ConfigProblems problems) {
+  public CloseBeforeFlush(Obligations obligations, ConfigProblems problems, Reporter reporter) {
     this.obligations = obligations;
     this.problems = problems;
+    this.reporter = reporter;
   }
 
   @Override
@@ -66,8 +69,11 @@ public final class CloseBeforeFlush extends BugChecker implements MethodTreeMatc
     }
     for (Race race : races(state.getPath(), state, obligations)) {
       if (!ReviewedExceptions.allow(race.closePath())) {
-        state.reportMatch(
-            CHECK.linked(buildDescription(race.close())).setMessage(message(race, state)).build());
+        reporter.report(
+            CHECK.checkName(),
+            race.closePath(),
+            CHECK.linked(buildDescription(race.close())).setMessage(message(race, state)).build(),
+            state);
       }
     }
     return Description.NO_MATCH;

@@ -23,6 +23,7 @@ import dev.heed.checker.discard.Discards;
 import dev.heed.checker.discard.Discards.Discard;
 import dev.heed.checker.exceptions.FindingSource;
 import dev.heed.checker.exceptions.ReviewedExceptions;
+import dev.heed.checker.report.Reporter;
 import java.util.Optional;
 import java.util.function.BiFunction;
 
@@ -42,11 +43,13 @@ abstract class DiscardCheck extends BugChecker
   private final HeedCheck check;
   private final Discards discards;
   private final ConfigProblems problems;
+  private final Reporter reporter;
 
-  DiscardCheck(HeedCheck check, Discards discards, ConfigProblems problems) {
+  DiscardCheck(HeedCheck check, Discards discards, ConfigProblems problems, Reporter reporter) {
     this.check = check;
     this.discards = discards;
     this.problems = problems;
+    this.reporter = reporter;
   }
 
   @Override
@@ -86,12 +89,18 @@ abstract class DiscardCheck extends BugChecker
     if (!problems.none(state)) {
       return Description.NO_MATCH;
     }
-    return discards
+    discards
         .memoized(tree, () -> find.apply(tree, state))
         .filter(d -> HeedCheck.reporting(d.obligation().kind()) == check)
         .filter(d -> !ReviewedExceptions.allow(state.getPath()))
-        .map(d -> check.linked(buildDescription(tree)).setMessage(d.message()).build())
-        .orElse(Description.NO_MATCH);
+        .ifPresent(
+            d ->
+                reporter.report(
+                    check.checkName(),
+                    state.getPath(),
+                    check.linked(buildDescription(tree)).setMessage(d.message()).build(),
+                    state));
+    return Description.NO_MATCH;
   }
 
   /** Every drop in a unit, for the index of what exceptions excuse. */

@@ -8,6 +8,7 @@ import com.google.errorprone.BugPattern;
 import com.google.errorprone.bugpatterns.BugChecker;
 import dev.heed.checker.config.ConfigProblems;
 import dev.heed.checker.discard.Discards;
+import dev.heed.checker.report.Reporter;
 import javax.inject.Inject;
 
 /**
@@ -31,12 +32,12 @@ public final class DiscardedFuture extends DiscardCheck {
   }
 
   private DiscardedFuture(Engine engine) {
-    this(engine.discards(), engine.problems());
+    this(engine.discards(), engine.problems(), engine.reporter());
   }
 
   /** Called by Error Prone's injector with the compilation's shared engine. */
   @Inject
-  public DiscardedFuture(Discards discards, ConfigProblems problems) {
-    super(HeedCheck.DISCARDED_FUTURE, discards, problems);
+  public DiscardedFuture(Discards discards, ConfigProblems problems, Reporter reporter) {
+    super(HeedCheck.DISCARDED_FUTURE, discards, problems, reporter);
   }
 }

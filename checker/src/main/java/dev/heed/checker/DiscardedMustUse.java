@@ -8,6 +8,7 @@ import com.google.errorprone.BugPattern;
 import com.google.errorprone.bugpatterns.BugChecker;
 import dev.heed.checker.config.ConfigProblems;
 import dev.heed.checker.discard.Discards;
+import dev.heed.checker.report.Reporter;
 import javax.inject.Inject;
 
 /**
@@ -30,12 +31,12 @@ public final class DiscardedMustUse extends DiscardCheck {
   }
 
   private DiscardedMustUse(Engine engine) {
-    this(engine.discards(), engine.problems());
+    this(engine.discards(), engine.problems(), engine.reporter());
   }
 
   /** Called by Error Prone's injector with the compilation's shared engine. */
   @Inject
-  public DiscardedMustUse(Discards discards, ConfigProblems problems) {
-    super(HeedCheck.DISCARDED_MUST_USE, discards, problems);
+  public DiscardedMustUse(Discards discards, ConfigProblems problems, Reporter reporter) {
+    super(HeedCheck.DISCARDED_MUST_USE, discards, problems, reporter);
   }
 }

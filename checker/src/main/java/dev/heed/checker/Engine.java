@@ -6,6 +6,7 @@ import dev.heed.checker.config.HeedOptions;
 import dev.heed.checker.discard.Discards;
 import dev.heed.checker.exceptions.ExceptionsReport;
 import dev.heed.checker.obligation.Obligations;
+import dev.heed.checker.report.Reporter;
 
 /**
  * The shared engine with every flag at its default, for the no-argument constructors that {@code
@@ -13,7 +14,11 @@ import dev.heed.checker.obligation.Obligations;
  * builds one engine per compilation from the flags.
  */
 record Engine(
-    ConfigProblems problems, Obligations obligations, Discards discards, ExceptionsReport report) {
+    ConfigProblems problems,
+    Obligations obligations,
+    Discards discards,
+    ExceptionsReport report,
+    Reporter reporter) {
 
   static Engine defaults() {
     HeedOptions options = HeedOptions.defaults();
@@ -23,6 +28,7 @@ record Engine(
         problems,
         obligations,
         new Discards(obligations, options),
-        new ExceptionsReport(options, problems));
+        new ExceptionsReport(options, problems),
+        new Reporter());
   }
 }

@@ -33,6 +33,7 @@ import dev.heed.checker.exceptions.ExceptionsReport;
 import dev.heed.checker.exceptions.ExcuseIndex;
 import dev.heed.checker.exceptions.ReviewedExceptions;
 import dev.heed.checker.obligation.Obligations;
+import dev.heed.checker.report.Reporter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -64,6 +65,7 @@ public final class UnjustifiedDiscard extends BugChecker
   private final ExcuseIndex excuses;
   private final ConfigProblems problems;
   private final ExceptionsReport report;
+  private final Reporter reporter;
 
   /** Required by {@code ServiceLoader}; Error Prone constructs checks through the injector. */
   public UnjustifiedDiscard() {
@@ -71,7 +73,12 @@ public final class UnjustifiedDiscard extends BugChecker
   }
 
   private UnjustifiedDiscard(Engine engine) {
-    this(engine.discards(), engine.obligations(), engine.problems(), engine.report());
+    this(
+        engine.discards(),
+        engine.obligations(),
+        engine.problems(),
+        engine.report(),
+        engine.reporter());
   }
 
   /** Called by Error Prone's injector with the compilation's shared engine. */
@@ -80,7 +87,8 @@ public final class UnjustifiedDiscard extends BugChecker
       Discards discards,
       Obligations obligations,
       ConfigProblems problems,
-      ExceptionsReport report) {
+      ExceptionsReport report,
+      Reporter reporter) {
     // What each check finds, composed in this one place.
     this.excuses =
         new ExcuseIndex(
@@ -88,6 +96,7 @@ public final class UnjustifiedDiscard extends BugChecker
                 DiscardCheck.findingSource(discards), CloseBeforeFlush.findingSource(obligations)));
     this.problems = problems;
     this.report = report;
+    this.reporter = reporter;
   }
 
   @Override
@@ -124,12 +133,12 @@ public final class UnjustifiedDiscard extends BugChecker
       if (name.equals(ReviewedExceptions.ALLOW_DISCARD)) {
         Description d = checkAllowDiscard(annotation, what, state);
         if (d != Description.NO_MATCH) {
-          state.reportMatch(d);
+          reporter.report(CHECK.checkName(), state.getPath(), d, state);
         }
       } else if (name.equals("SuppressWarnings")) {
         Description d = checkSuppressWarnings(declaration, annotation);
         if (d != Description.NO_MATCH) {
-          state.reportMatch(d);
+          reporter.report(CHECK.checkName(), state.getPath(), d, state);
         }
       }
     }
