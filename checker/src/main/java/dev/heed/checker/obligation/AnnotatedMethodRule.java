@@ -11,6 +11,6 @@ final class AnnotatedMethodRule implements ResultRule {
         .map(m -> method.annotations().on(m))
         .flatMap(Optional::stream)
         .findFirst()
-        .map(MustUseAnnotations.MustUse::verdict);
+        .map(mustUse -> mustUse.verdict().owedByMethod());
   }
 }

@@ -5,6 +5,7 @@ import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
 import dev.heed.checker.catalogue.Catalogue;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -16,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  *     primitive or erroneous one
  * @param async whether that result is an async type
  * @param lazy whether it is a lazy (cold) async type
+ * @param summary what its body returns, read on first use
  */
 record MethodFacts(
     MethodSymbol method,
@@ -25,7 +27,8 @@ record MethodFacts(
     boolean lazy,
     Types types,
     Catalogue catalogue,
-    MustUseAnnotations annotations) {
+    MustUseAnnotations annotations,
+    Supplier<ReturnSummaries.Summary> summary) {
 
   /** The method and every method it overrides. */
   Stream<MethodSymbol> withOverridden() {

@@ -1,5 +1,6 @@
 package dev.heed.checker.obligation;
 
+import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableList;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.tools.javac.code.Symbol;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import javax.lang.model.type.TypeKind;
 import org.jspecify.annotations.Nullable;
 
@@ -31,7 +33,8 @@ final class MethodVerdicts {
           new CataloguedAsyncExemptionRule(),
           new AsyncResultRule(),
           new ModelledMethodRule(),
-          new AnnotatedTypeRule());
+          new AnnotatedTypeRule(),
+          new InferredObligationRule());
 
   /** The async types of this compilation, resolved once. */
   record AsyncTypes(ImmutableList<Type> all, ImmutableList<Type> lazy) {}
@@ -46,21 +49,41 @@ final class MethodVerdicts {
     this.annotations = annotations;
   }
 
-  /** What {@code method}'s result owes. */
-  Verdict of(MethodSymbol method, AsyncTypes asyncTypes, Types types) {
-    return verdicts.computeIfAbsent(method, m -> judgeSafely(m, asyncTypes, types));
+  /**
+   * What {@code method}'s result owes; {@code summaries} reads a method's body, and may ask for the
+   * verdicts of the calls it returns (so no {@code computeIfAbsent}: the map grows meanwhile).
+   */
+  Verdict of(
+      MethodSymbol method,
+      AsyncTypes asyncTypes,
+      Types types,
+      Function<MethodSymbol, ReturnSummaries.Summary> summaries) {
+    Verdict known = verdicts.get(method);
+    if (known == null) {
+      known = judgeSafely(method, asyncTypes, types, summaries);
+      verdicts.put(method, known);
+    }
+    return known;
   }
 
-  private Verdict judgeSafely(MethodSymbol method, AsyncTypes asyncTypes, Types types) {
+  private Verdict judgeSafely(
+      MethodSymbol method,
+      AsyncTypes asyncTypes,
+      Types types,
+      Function<MethodSymbol, ReturnSummaries.Summary> summaries) {
     try {
-      return judge(method, asyncTypes, types);
+      return judge(method, asyncTypes, types, summaries);
     } catch (CompletionFailure e) {
       // A supertype's class file is missing: javac reports that itself where it matters.
       return Verdict.NONE;
     }
   }
 
-  private Verdict judge(MethodSymbol method, AsyncTypes asyncTypes, Types types) {
+  private Verdict judge(
+      MethodSymbol method,
+      AsyncTypes asyncTypes,
+      Types types,
+      Function<MethodSymbol, ReturnSummaries.Summary> summaries) {
     if (!method.isConstructor() && method.getReturnType().getKind() == TypeKind.VOID) {
       return Verdict.NONE;
     }
@@ -75,7 +98,8 @@ final class MethodVerdicts {
             async && isSubtypeOfAny(declared, asyncTypes.lazy(), types),
             types,
             catalogue,
-            annotations);
+            annotations,
+            Suppliers.memoize(() -> summaries.apply(method)));
     for (ResultRule rule : RULES) {
       Optional<Verdict> verdict = rule.evaluate(facts);
       if (verdict.isPresent()) {

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param remedy how to use the value instead, as a sentence fragment (the reviewed-exception
  *     alternative is added by the report)
  * @param category the model's category, for a modelled method; otherwise null
+ * @param ofMethod whether the method owes it (annotated, modelled or inferred), not its type
  */
 public record Obligation(
     Kind kind,
@@ -20,7 +21,8 @@ public record Obligation(
     String method,
     String consequence,
     String remedy,
-    @Nullable Category category) {
+    @Nullable Category category,
+    boolean ofMethod) {
 
   /** The two sorts of must-use value. */
   public enum Kind {

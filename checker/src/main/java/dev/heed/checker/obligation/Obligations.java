@@ -32,11 +32,13 @@ import javax.lang.model.type.TypeKind;
 public final class Obligations {
   private final Catalogue catalogue;
   private final MethodVerdicts verdicts;
+  private final ReturnSummaries summaries = new ReturnSummaries();
   private final Supplier<MethodVerdicts.AsyncTypes> asyncTypes;
 
   /** Asked in turn; the first that excuses the call wins. */
   private final ImmutableList<CallSiteExemption> exemptions =
       ImmutableList.of(
+          new PassthroughExemption(summaries, this),
           new HeldPromiseExemption(),
           new ObservedEarlierInChainExemption(),
           new NeverRefusingReceiverExemption(),
@@ -83,7 +85,9 @@ public final class Obligations {
     if (method.isConstructor() && call instanceof MethodInvocationTree) {
       return Optional.empty(); // super(...) or this(...): initializes the value being built
     }
-    Verdict verdict = verdicts.of(method, asyncTypes.get(state), state.getTypes());
+    Verdict verdict =
+        verdicts.of(
+            method, asyncTypes.get(state), state.getTypes(), m -> summaries.of(m, state, this));
     if (verdict.isNone()) {
       verdict = inheritedImplementation(method, call, state);
     }
@@ -114,7 +118,8 @@ public final class Obligations {
             described,
             verdict.consequence(),
             verdict.remedy(),
-            verdict.category()));
+            verdict.category(),
+            verdict.ofMethod()));
   }
 
   private Verdict inheritedImplementation(

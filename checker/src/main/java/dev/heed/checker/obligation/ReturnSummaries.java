@@ -1,0 +1,204 @@
+package dev.heed.checker.obligation;
+
+import static com.google.common.collect.ImmutableSet.toImmutableSet;
+
+import com.google.common.collect.ImmutableSet;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.tools.javac.api.JavacTrees;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.lang.model.element.ElementKind;
+
+/**
+ * What a method of this compilation returns, read from its body, once per method symbol: every
+ * {@code return} yields its receiver or a parameter (it creates no new value), or every one yields
+ * a must-use value obtained from a must-use call (it passes that obligation on to its callers).
+ * Methods without a body in this compilation (binary, abstract, native) have no summary.
+ */
+final class ReturnSummaries {
+  /** How deep wrappers of wrappers are followed before giving up. */
+  private static final int MAX_DEPTH = 8;
+
+  /** What a method's returns yield. */
+  sealed interface Summary {}
+
+  /** Nothing certain: no body, a return of some other value, or a cycle. */
+  record Unknown() implements Summary {}
+
+  /**
+   * Every return yields the receiver or one of the given parameters: the method creates no value,
+   * it hands back one its caller gave it.
+   *
+   * @param receiver whether some return yields {@code this}
+   * @param parameters the indexes of the parameters some return yields
+   */
+  record Passthrough(boolean receiver, ImmutableSet<Integer> parameters) implements Summary {}
+
+  /**
+   * Every return yields a must-use value of one origin.
+   *
+   * @param origin the obligation of the returned call, as reported there
+   * @param file the simple name of the file of that call
+   * @param line the line of that call
+   */
+  record Inferred(Obligation origin, String file, long line) implements Summary {}
+
+  private static final Summary UNKNOWN = new Unknown();
+
+  private final Map<MethodSymbol, Summary> summaries = new HashMap<>();
+  private final Set<MethodSymbol> inProgress = new HashSet<>();
+
+  /** The summary of {@code method}, reading its body with {@code obligations} for its calls. */
+  Summary of(MethodSymbol method, VisitorState state, Obligations obligations) {
+    Summary known = summaries.get(method);
+    if (known != null) {
+      return known;
+    }
+    if (inProgress.size() >= MAX_DEPTH || !inProgress.add(method)) {
+      return UNKNOWN; // recursion, or too deep: not cached, so an outer call can still decide
+    }
+    Summary summary;
+    try {
+      summary = summarize(method, state, obligations);
+    } finally {
+      inProgress.remove(method);
+    }
+    summaries.put(method, summary);
+    return summary;
+  }
+
+  private static Summary summarize(
+      MethodSymbol method, VisitorState state, Obligations obligations) {
+    TreePath path = JavacTrees.instance(state.context).getPath(method);
+    if (path == null
+        || !(path.getLeaf() instanceof MethodTree tree)
+        || tree.getBody() == null
+        || method.isConstructor()) {
+      return UNKNOWN;
+    }
+    List<TreePath> returned = returnedValues(new TreePath(path, tree.getBody()));
+    if (returned.isEmpty()) {
+      return UNKNOWN;
+    }
+    if (returned.stream().allMatch(r -> passedIn(r.getLeaf(), method) != NOT_PASSED_IN)) {
+      ImmutableSet<Integer> sources =
+          returned.stream().map(r -> passedIn(r.getLeaf(), method)).collect(toImmutableSet());
+      return new Passthrough(
+          sources.contains(RECEIVER),
+          sources.stream().filter(i -> i >= 0).collect(toImmutableSet()));
+    }
+    Inferred inferred = null;
+    for (TreePath value : returned) {
+      ExpressionTree leaf = (ExpressionTree) value.getLeaf();
+      if (leaf instanceof LiteralTree) {
+        continue; // `ok ? queue.offer(e) : false`: a constant carries nothing, and hides nothing
+      }
+      if (!(leaf instanceof MethodInvocationTree || leaf instanceof NewClassTree)) {
+        return UNKNOWN;
+      }
+      Optional<Obligation> obligation = obligations.of(leaf, value, state);
+      if (obligation.isEmpty() || !obligation.get().ofMethod()) {
+        // A value the wrapper need not use, or one it made good (a drain loop); or one whose
+        // type owes it, which the wrapper's declared type then says (or hides, as Object).
+        return UNKNOWN;
+      }
+      if (inferred == null) {
+        long line =
+            value
+                .getCompilationUnit()
+                .getLineMap()
+                .getLineNumber(ASTHelpers.getStartPosition(leaf));
+        inferred = new Inferred(obligation.get(), fileName(value), line);
+      } else if (inferred.origin().kind() != obligation.get().kind()) {
+        return UNKNOWN;
+      }
+    }
+    return inferred == null ? UNKNOWN : inferred;
+  }
+
+  private static String fileName(TreePath path) {
+    String name = path.getCompilationUnit().getSourceFile().getName();
+    return name.substring(name.lastIndexOf('/') + 1);
+  }
+
+  /** The values the body's {@code return}s yield, through parentheses, casts and {@code ?:}. */
+  private static List<TreePath> returnedValues(TreePath body) {
+    List<TreePath> values = new ArrayList<>();
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitReturn(ReturnTree tree, Void unused) {
+        if (tree.getExpression() != null) {
+          collect(new TreePath(getCurrentPath(), tree.getExpression()), values);
+        }
+        return null;
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
+        return null; // its returns are its own
+      }
+
+      @Override
+      public Void visitClass(ClassTree tree, Void unused) {
+        return null;
+      }
+    }.scan(body, null);
+    return values;
+  }
+
+  private static void collect(TreePath value, List<TreePath> values) {
+    switch (value.getLeaf()) {
+      case ParenthesizedTree p -> collect(new TreePath(value, p.getExpression()), values);
+      case TypeCastTree cast -> collect(new TreePath(value, cast.getExpression()), values);
+      case ConditionalExpressionTree c -> {
+        collect(new TreePath(value, c.getTrueExpression()), values);
+        collect(new TreePath(value, c.getFalseExpression()), values);
+      }
+      default -> values.add(value);
+    }
+  }
+
+  private static final int RECEIVER = -1;
+  private static final int NOT_PASSED_IN = -2;
+
+  /** The index of the parameter {@code value} names, {@link #RECEIVER} for {@code this}. */
+  private static int passedIn(Tree value, MethodSymbol method) {
+    if (value instanceof IdentifierTree identifier) {
+      if (identifier.getName().contentEquals("this")) {
+        return method.isStatic() ? NOT_PASSED_IN : RECEIVER;
+      }
+      Symbol symbol = ASTHelpers.getSymbol(identifier);
+      if (symbol instanceof VarSymbol variable && variable.getKind() == ElementKind.PARAMETER) {
+        int index = method.getParameters().indexOf(variable);
+        return index >= 0 && !(method.isVarArgs() && index == method.getParameters().size() - 1)
+            ? index
+            : NOT_PASSED_IN;
+      }
+    }
+    return NOT_PASSED_IN;
+  }
+}
