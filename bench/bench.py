@@ -2,8 +2,10 @@
 """Heed's corpus harness: fetch real libraries from Maven Central and compile them with javac +
 Error Prone in three modes, recording time, memory, crashes and every finding.
 
-  bench.py fetch [--only a,b]             sources and classpath of each corpus library
-  bench.py run --rounds N [--only a,b]    compile in modes a/b/c, alternating, N rounds
+  bench.py fetch [--only a,b] [--half H]  sources and classpath of each corpus library
+  bench.py run --rounds N [--only a,b] [--half dev|heldout]
+                                          compile in modes a/b/c, alternating, N rounds
+  bench.py halves                         the development and held-out halves of the corpus
   bench.py smoke LIB                      fetch + compile LIB once with Heed on; exit 1 on a crash
   bench.py gen --scale K --out DIR        a generated codebase, K copies of realistic async code
 
@@ -55,8 +57,19 @@ def parse_corpus(path=HERE / "corpus.txt"):
             "sources": kv["sources"].split(","),
             "extra": [x for x in kv.get("extra", "").split(",") if x],
             "exclude": [x for x in kv.get("exclude", "").split(",") if x],
+            "javac": [x for x in kv.get("javac", "").split(",") if x],
+            "read": kv.get("read") == "before-split",
         })
     return libs
+
+
+def halves(libs):
+    """The held-out split. A library whose findings were read before the split (read=before-split
+    in corpus.txt) is in the development half. The others, sorted by name: the 1st, 3rd, 5th... are
+    development too, the 2nd, 4th, 6th... the held-out half. Computed from corpus.txt."""
+    seen = sorted(l["name"] for l in libs if l.get("read"))
+    fresh = sorted(l["name"] for l in libs if not l.get("read"))
+    return {"dev": sorted(seen + fresh[0::2]), "heldout": fresh[1::2]}
 
 
 def mvn(args, cwd):
@@ -115,15 +128,15 @@ def fetch(lib):
         (d / "sources.txt").write_text("\n".join(files) + "\n")
     files = (d / "sources.txt").read_text().split()
     lines = sum(sum(1 for _ in open(f, encoding="utf-8", errors="replace")) for f in files)
-    return {"dir": d, "cp": cp, "files": files, "lines": lines}
+    return {"dir": d, "cp": cp, "files": files, "lines": lines, "javac": lib.get("javac", [])}
 
 
-def javac_cmd(mode, cp, argfile, out, tools):
+def javac_cmd(mode, cp, argfile, out, tools, opts=()):
     return ([str(JDK / "bin/javac")] + JVM_FLAGS + ["-J-Xmx3g",
             "-XDcompilePolicy=simple", "--should-stop=ifError=FLOW", "-proc:none",
             "-processorpath", tools, "-cp", cp, "-d", str(out), "-implicit:none",
             "-encoding", "UTF-8", "-Xlint:none", "-Xmaxerrs", "1000000", "-Xmaxwarns", "1000000",
-            MODES[mode], f"@{argfile}"])
+            *opts, MODES[mode], f"@{argfile}"])
 
 
 def parse_time(path):
@@ -153,7 +166,7 @@ def compile_once(name, info, mode, tools, logdir, rnd):
     out.mkdir(parents=True)
     log = logdir / f"{name}.{mode}.r{rnd}.log"
     tfile = logdir / f"{name}.{mode}.r{rnd}.time"
-    cmd = javac_cmd(mode, info["cp"], argfile, out, tools)
+    cmd = javac_cmd(mode, info["cp"], argfile, out, tools, info.get("javac", ()))
     if os.path.exists("/usr/bin/time"):  # GNU time: wall, CPU, peak RSS (apt-get install time)
         cmd = ["/usr/bin/time", "-v", "-o", str(tfile)] + cmd
     else:
@@ -178,6 +191,35 @@ def compile_once(name, info, mode, tools, logdir, rnd):
     return rec, findings, javac_errors, crashes
 
 
+def javac_error_text(log, limit=40):
+    """The javac errors of a log (each error line and the lines up to the next diagnostic), and
+    nothing else: Heed's findings (`warning: [Check]`) are never printed, so that running on a
+    held-out library shows no finding text."""
+    out, keep = [], False
+    for line in Path(log).read_text(errors="replace").splitlines():
+        if re.match(r"^/\S+?\.java:\d+: ", line) or line.startswith("warning: ") or re.match(r"^\d+ (errors?|warnings?)$", line):
+            keep = bool(JAVAC_ERROR.match(line))
+        if keep:
+            out.append(line)
+    return "\n".join(out[:limit])
+
+
+def crash_text(log, lines=40):
+    """The first lines of an Error Prone or javac crash's stack trace (not a finding)."""
+    text = Path(log).read_text(errors="replace").splitlines()
+    for i, line in enumerate(text):
+        if any(m in line for m in CRASH_MARKERS):
+            return "\n".join(text[i:i + lines])
+    return ""
+
+
+def check_counts(findings):
+    counts = {}
+    for f in findings:
+        counts[f["check"]] = counts.get(f["check"], 0) + 1
+    return counts
+
+
 def cmd_fetch(args):
     tools = tool_path()
     for lib in selected(args):
@@ -188,6 +230,9 @@ def cmd_fetch(args):
 
 def selected(args):
     libs = parse_corpus(args.corpus)
+    if getattr(args, "half", None):
+        keep = halves(libs)[args.half]
+        libs = [l for l in libs if l["name"] in keep]
     if args.only:
         keep = args.only.split(",")
         libs = [l for l in libs if l["name"] in keep]
@@ -221,12 +266,15 @@ def cmd_run(args):
                     for f in findings:
                         fnd.write(json.dumps({**f, "mode": mode}) + "\n")
                     fnd.flush()
+                counts = " ".join(f"{c}={n}" for c, n in sorted(check_counts(findings).items()))
                 print(f"r{rnd} {name:16} {mode} wall={rec.get('wall')}s cpu={rec['cpu']}s "
                       f"rss={rec.get('rss_kb', 0) // 1024}MiB findings={len(findings)} "
-                      f"javac_errors={len(errs)} rc={rec['rc']}" + (" CRASH" if crashes else ""),
-                      flush=True)
+                      f"javac_errors={len(errs)} rc={rec['rc']}" + (" CRASH" if crashes else "")
+                      + (f" [{counts}]" if counts else ""), flush=True)
                 if errs and rnd == 0 and mode == order[0]:
                     print("  first javac errors:\n   " + "\n   ".join(errs[:5]), flush=True)
+                if crashes:
+                    print("  crash:\n   " + "\n   ".join(crash_text(rec["log"], 15).splitlines()), flush=True)
     print("results:", res)
 
 
@@ -239,12 +287,13 @@ def cmd_smoke(args):
     logs = WORK / "smoke"
     logs.mkdir(parents=True, exist_ok=True)
     rec, findings, errs, crashes = compile_once(lib["name"], info, "b", tools, logs, 0)
+    counts = " ".join(f"{c}={n}" for c, n in sorted(check_counts(findings).items()))
     print(f"Heed smoke on {lib['name']} ({rec['files']} files, {rec['lines']} lines): "
-          f"{len(findings)} findings, {len(errs)} javac errors, {rec.get('wall')}s, rc={rec['rc']}")
+          f"{len(findings)} findings [{counts}], {len(errs)} javac errors, {rec.get('wall')}s, "
+          f"rc={rec['rc']}")
     if crashes or errs:
-        text = Path(rec["log"]).read_text(errors="replace")
-        i = min(text.find(m) for m in CRASH_MARKERS + ("error:",) if m in text)
-        print(text[max(0, i - 2000):i + 8000], file=sys.stderr)
+        # Only crash traces and javac errors, never the findings' text (the held-out half).
+        print(crash_text(rec["log"]) if crashes else javac_error_text(rec["log"], 200), file=sys.stderr)
         sys.exit(f"Heed smoke FAILED: {'Error Prone crashed' if crashes else 'javac errors'}; log {rec['log']}")
 
 
@@ -372,6 +421,12 @@ def generate(scale, out, copies_per_unit=200):
     marker.write_text(str(n))
 
 
+def cmd_halves(args):
+    h = halves(parse_corpus(args.corpus))
+    for k in ("dev", "heldout"):
+        print(f"{k}: {' '.join(h[k])}")
+
+
 def cmd_gen(args):
     generate(args.scale, Path(args.out))
 
@@ -381,7 +436,11 @@ def main():
     ap.add_argument("--corpus", default=str(HERE / "corpus.txt"))
     sub = ap.add_subparsers(dest="cmd", required=True)
     f = sub.add_parser("fetch"); f.add_argument("--only")
+    f.add_argument("--half", choices=("dev", "heldout"))
+    sub.add_parser("halves")
     r = sub.add_parser("run")
+    r.add_argument("--half", choices=("dev", "heldout"),
+                   help="only the development or the held-out half (see halves())")
     r.add_argument("--rounds", type=int, default=3)
     r.add_argument("--modes", default="a,b,c")
     r.add_argument("--only", help="comma-separated library names (default: all); 'none' for none")
@@ -390,7 +449,8 @@ def main():
     s = sub.add_parser("smoke"); s.add_argument("lib")
     g = sub.add_parser("gen"); g.add_argument("--scale", type=int, required=True); g.add_argument("--out", required=True)
     args = ap.parse_args()
-    {"fetch": cmd_fetch, "run": cmd_run, "smoke": cmd_smoke, "gen": cmd_gen}[args.cmd](args)
+    {"fetch": cmd_fetch, "run": cmd_run, "smoke": cmd_smoke, "gen": cmd_gen,
+     "halves": cmd_halves}[args.cmd](args)
 
 
 if __name__ == "__main__":
