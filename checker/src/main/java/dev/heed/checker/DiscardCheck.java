@@ -4,6 +4,7 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.AssignmentTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.LambdaExpressionTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MemberReferenceTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
 import com.google.errorprone.bugpatterns.BugChecker.NewClassTreeMatcher;
@@ -11,6 +12,7 @@ import com.google.errorprone.bugpatterns.BugChecker.VariableTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
@@ -37,6 +39,7 @@ abstract class DiscardCheck extends BugChecker
         MethodInvocationTreeMatcher,
         NewClassTreeMatcher,
         MemberReferenceTreeMatcher,
+        LambdaExpressionTreeMatcher,
         VariableTreeMatcher,
         AssignmentTreeMatcher {
 
@@ -71,6 +74,11 @@ abstract class DiscardCheck extends BugChecker
   @Override
   public final Description matchMemberReference(MemberReferenceTree tree, VisitorState state) {
     return report(tree, state, discards::ofMethodReference);
+  }
+
+  @Override
+  public final Description matchLambdaExpression(LambdaExpressionTree tree, VisitorState state) {
+    return report(tree, state, discards::ofLambda);
   }
 
   @Override

@@ -20,6 +20,7 @@ import com.sun.tools.javac.code.Types.FunctionDescriptorLookupError;
 import dev.heed.checker.config.HeedOptions;
 import dev.heed.checker.obligation.Obligation;
 import dev.heed.checker.obligation.Obligations;
+import dev.heed.checker.trees.Names;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -36,7 +37,11 @@ import org.jspecify.annotations.Nullable;
 public final class Discards {
 
   /** A dropped must-use value. */
-  public record Discard(Obligation obligation, Site site, String local) {
+  public record Discard(Obligation obligation, Site site, String local, String remedy) {
+    Discard(Obligation obligation, Site site, String local) {
+      this(obligation, site, local, obligation.remedy());
+    }
+
     /** The diagnostic: what was dropped, where, what is lost, and how to use it instead. */
     public String message() {
       String verb = obligation.method().startsWith("new ") ? "created by " : "returned by ";
@@ -51,7 +56,7 @@ public final class Discards {
           + (consequence.startsWith("but ") ? ", " : ": ")
           + consequence
           + ". "
-          + obligation.remedy()
+          + remedy
           + ", or write @AllowDiscard(reason = \"...\") on a declaration around it.";
     }
   }
@@ -107,13 +112,34 @@ public final class Discards {
 
   /** Site 3: a method or constructor reference whose functional method returns void. */
   public Optional<Discard> ofMethodReference(MemberReferenceTree reference, VisitorState state) {
-    if (!returnsVoid(reference, state)
-        || Matchers.isThrowingFunctionalInterface(ASTHelpers.getType(reference), state)) {
+    if (!returnsVoid(reference, state)) {
+      return ofWrappedByStage(state.getPath(), state);
+    }
+    if (Matchers.isThrowingFunctionalInterface(ASTHelpers.getType(reference), state)) {
       return Optional.empty();
     }
     return obligations
         .of(reference, state.getPath(), state)
         .map(o -> new Discard(o, Site.VOID_METHOD_REFERENCE, ""));
+  }
+
+  /** A lambda whose async result a stage wraps instead of running ({@link NestedStages}). */
+  public Optional<Discard> ofLambda(LambdaExpressionTree lambda, VisitorState state) {
+    return ofWrappedByStage(state.getPath(), state);
+  }
+
+  private Optional<Discard> ofWrappedByStage(TreePath function, VisitorState state) {
+    MethodInvocationTree stage = NestedStages.wrappingStage(function, state, obligations);
+    ExpressionTree call = stage == null ? null : NestedStages.returnedCall(function.getLeaf());
+    if (call == null) {
+      return Optional.empty();
+    }
+    TreePath callPath = call == function.getLeaf() ? function : new TreePath(function, call);
+    String stageName = Names.describe(ASTHelpers.getSymbol(stage));
+    return obligations
+        .of(call, callPath, state)
+        .filter(o -> o.kind() == Obligation.Kind.ASYNC)
+        .map(o -> new Discard(o, Site.WRAPPED_BY_STAGE, stageName, NestedStages.remedy(stage)));
   }
 
   /** Sites 4 and 5: {@code var _ = f();}, or a local initialized by a call and never read. */
@@ -158,6 +184,7 @@ public final class Discards {
       case MethodInvocationTree call -> ofCall(call, state);
       case NewClassTree call -> ofCall(call, state);
       case MemberReferenceTree reference -> ofMethodReference(reference, state);
+      case LambdaExpressionTree lambda -> ofLambda(lambda, state);
       case VariableTree variable -> ofVariable(variable, state);
       case AssignmentTree assignment -> ofAssignment(assignment, state);
       default -> Optional.empty();

@@ -9,6 +9,8 @@ public enum Site {
   /** {@code list.forEach(this::send)}: the functional method returns void. */
   VOID_METHOD_REFERENCE(
       "is discarded by a method reference whose functional interface returns void"),
+  /** {@code rows.map(r -> repo.save(r))}: a stage wraps the async value instead of running it. */
+  WRAPPED_BY_STAGE("is returned into %s, which wraps it instead of running or awaiting it"),
   /** {@code var _ = f();} */
   UNNAMED_VARIABLE("is discarded into an unnamed variable"),
   /** {@code Future<?> unused = f();} and {@code unused} is never read. */

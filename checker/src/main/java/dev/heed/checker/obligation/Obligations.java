@@ -13,6 +13,7 @@ import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.Types;
 import dev.heed.checker.catalogue.Catalogue;
 import dev.heed.checker.catalogue.Category;
 import dev.heed.checker.config.HeedOptions;
@@ -67,6 +68,15 @@ public final class Obligations {
         .map(name -> Names.lookUp(name, state))
         .filter(Objects::nonNull)
         .collect(toImmutableList());
+  }
+
+  /** Whether {@code type} is an async type: an {@code async-type} or {@code lazy-type}. */
+  public boolean isAsync(Type type, VisitorState state) {
+    Types types = state.getTypes();
+    return !type.isErroneous()
+        && type.isReference()
+        && asyncTypes.get(state).all().stream()
+            .anyMatch(t -> types.isSubtype(types.erasure(type), types.erasure(t)));
   }
 
   /** The catalogue these obligations are read from. */
