@@ -21,6 +21,7 @@ import com.sun.source.tree.TypeCastTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.api.JavacTrees;
+import com.sun.tools.javac.comp.Enter;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
@@ -93,6 +94,12 @@ final class ReturnSummaries {
 
   private static Summary summarize(
       MethodSymbol method, VisitorState state, Obligations obligations) {
+    // Only classes compiled now have a body to read: Enter knows them, a map lookup away.
+    if (method.isConstructor()
+        || method.enclClass() == null
+        || Enter.instance(state.context).getEnv(method.enclClass()) == null) {
+      return UNKNOWN;
+    }
     TreePath path = JavacTrees.instance(state.context).getPath(method);
     if (path == null
         || !(path.getLeaf() instanceof MethodTree tree)
