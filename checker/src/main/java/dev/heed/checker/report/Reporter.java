@@ -241,8 +241,16 @@ public final class Reporter {
     }
   }
 
+  /**
+   * A summary line: a note for a compile with a diagnostic listener (Gradle, IDEs, javax.tools);
+   * else a plain line of javac's output, since Maven's javac wrapper drops {@code Note:} lines.
+   */
   private static void note(Log log, String message) {
-    log.note(new JCDiagnostic.Note("compiler", "proc.messager", "[Heed] " + message));
+    if (log.hasDiagnosticListener()) {
+      log.note(new JCDiagnostic.Note("compiler", "proc.messager", "[Heed] " + message));
+    } else {
+      log.printRawLines(Log.WriterKind.NOTICE, "[Heed] " + message);
+    }
   }
 
   private static void error(Log log, String message) {
