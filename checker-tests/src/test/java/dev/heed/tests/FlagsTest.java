@@ -91,7 +91,7 @@ class FlagsTest {
         "-XepOpt:Heed:UnreadLocal=false",
         "[Heed] -XepOpt:Heed:UnreadLocal=false: Heed has no such flag; its flags are"
             + " Heed:MustUseAnnotations, Heed:AsyncTypes, Heed:UnreadLocals, Heed:Models,"
-            + " Heed:ExceptionsReport");
+            + " Heed:ExceptionsReport, Heed:Baseline, Heed:UpdateBaseline, Heed:Sarif, Heed:Root");
   }
 
   /** The error is reported once per compilation, however many files it has. */

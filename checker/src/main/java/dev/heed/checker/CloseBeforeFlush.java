@@ -67,6 +67,7 @@ public final class CloseBeforeFlush extends BugChecker implements MethodTreeMatc
     if (tree.getBody() == null || !problems.none(state)) {
       return Description.NO_MATCH;
     }
+    reporter.seen(state);
     for (Race race : races(state.getPath(), state, obligations)) {
       if (!ReviewedExceptions.allow(race.closePath())) {
         reporter.report(

@@ -57,7 +57,9 @@ abstract class DiscardCheck extends BugChecker
 
   @Override
   public final Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
-    problems.none(state); // reports bad flags once per compilation
+    if (problems.none(state)) { // reports bad flags once per compilation
+      reporter.seen(state);
+    }
     return Description.NO_MATCH;
   }
 

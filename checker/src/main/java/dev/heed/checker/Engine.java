@@ -29,6 +29,6 @@ record Engine(
         obligations,
         new Discards(obligations, options),
         new ExceptionsReport(options, problems),
-        new Reporter());
+        new Reporter(options, problems));
   }
 }

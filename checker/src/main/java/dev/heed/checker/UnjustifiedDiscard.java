@@ -27,6 +27,7 @@ import com.sun.source.tree.ModifiersTree;
 import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
 import dev.heed.checker.config.ConfigProblems;
 import dev.heed.checker.discard.Discards;
 import dev.heed.checker.exceptions.ExceptionsReport;
@@ -128,17 +129,20 @@ public final class UnjustifiedDiscard extends BugChecker
     if (!problems.none(state)) {
       return Description.NO_MATCH;
     }
+    reporter.seen(state);
+    TreePath modifiersPath = new TreePath(state.getPath(), modifiers);
     for (AnnotationTree annotation : modifiers.getAnnotations()) {
+      TreePath at = new TreePath(modifiersPath, annotation);
       String name = ReviewedExceptions.simpleName(annotation);
       if (name.equals(ReviewedExceptions.ALLOW_DISCARD)) {
         Description d = checkAllowDiscard(annotation, what, state);
         if (d != Description.NO_MATCH) {
-          reporter.report(CHECK.checkName(), state.getPath(), d, state);
+          reporter.report(CHECK.checkName(), at, d, state);
         }
       } else if (name.equals("SuppressWarnings")) {
         Description d = checkSuppressWarnings(declaration, annotation);
         if (d != Description.NO_MATCH) {
-          reporter.report(CHECK.checkName(), state.getPath(), d, state);
+          reporter.report(CHECK.checkName(), at, d, state);
         }
       }
     }

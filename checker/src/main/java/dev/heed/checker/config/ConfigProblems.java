@@ -27,6 +27,11 @@ public final class ConfigProblems {
     problems.add(message);
   }
 
+  /** Whether any problem was found, reported or not. */
+  public boolean any() {
+    return !problems.isEmpty();
+  }
+
   /**
    * Returns whether the configuration is sound. The first call after a problem was added reports it
    * as a compiler error; the compilation then fails and the checks stay silent.

@@ -8,6 +8,9 @@ import com.google.common.base.Splitter;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.ErrorProneFlags;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,20 +30,38 @@ public final class HeedOptions {
   static final String UNREAD_LOCALS = PREFIX + "UnreadLocals";
   public static final String MODELS = PREFIX + "Models";
   public static final String EXCEPTIONS_REPORT = PREFIX + "ExceptionsReport";
+  public static final String BASELINE = PREFIX + "Baseline";
+  public static final String UPDATE_BASELINE = PREFIX + "UpdateBaseline";
+  public static final String SARIF = PREFIX + "Sarif";
+  public static final String ROOT = PREFIX + "Root";
 
   private static final ImmutableSet<String> KNOWN =
-      ImmutableSet.of(MUST_USE_ANNOTATIONS, ASYNC_TYPES, UNREAD_LOCALS, MODELS, EXCEPTIONS_REPORT);
+      ImmutableSet.of(
+          MUST_USE_ANNOTATIONS,
+          ASYNC_TYPES,
+          UNREAD_LOCALS,
+          MODELS,
+          EXCEPTIONS_REPORT,
+          BASELINE,
+          UPDATE_BASELINE,
+          SARIF,
+          ROOT);
 
   private final ImmutableSet<String> mustUseAnnotations;
   private final ImmutableList<String> asyncTypes;
   private final boolean unreadLocals;
   private final ImmutableList<String> modelFiles;
   private final Optional<String> exceptionsReport;
+  private final Optional<Path> baseline;
+  private final boolean updateBaseline;
+  private final Optional<Path> sarif;
+  private final Path root;
   private final ImmutableList<String> problems;
 
   /** Called by Error Prone's injector, once per compilation. */
   public HeedOptions(ErrorProneFlags flags) {
     List<String> errors = new ArrayList<>();
+    SupportedErrorProne.problem().ifPresent(errors::add);
     for (Map.Entry<String, String> flag : flags.getFlagsMap().entrySet()) {
       if (flag.getKey().startsWith(PREFIX) && !KNOWN.contains(flag.getKey())) {
         errors.add(
@@ -64,6 +85,16 @@ public final class HeedOptions {
             .orElse(ImmutableList.of());
     this.exceptionsReport =
         flags.get(EXCEPTIONS_REPORT).map(String::trim).filter(v -> !v.isEmpty());
+    this.baseline = file(flags, BASELINE, errors);
+    this.updateBaseline = bool(flags, UPDATE_BASELINE, false, errors);
+    if (updateBaseline && baseline.isEmpty()) {
+      errors.add(
+          String.format(
+              "-XepOpt:%s=true needs -XepOpt:%s=<file>, the baseline to write",
+              UPDATE_BASELINE, BASELINE));
+    }
+    this.sarif = file(flags, SARIF, errors);
+    this.root = root(flags, errors);
     this.problems = ImmutableList.copyOf(errors);
   }
 
@@ -97,6 +128,29 @@ public final class HeedOptions {
     return exceptionsReport;
   }
 
+  /** The baseline of known findings ({@code -XepOpt:Heed:Baseline}), if any. */
+  public Optional<Path> baseline() {
+    return baseline;
+  }
+
+  /** Whether to rewrite the baseline from the current findings instead of enforcing it. */
+  public boolean updateBaseline() {
+    return updateBaseline;
+  }
+
+  /** Where to write the SARIF log ({@code -XepOpt:Heed:Sarif}), if anywhere. */
+  public Optional<Path> sarif() {
+    return sarif;
+  }
+
+  /**
+   * The directory that baseline entries and SARIF locations are relative to ({@code
+   * -XepOpt:Heed:Root}, by default the working directory), absolute and normalized.
+   */
+  public Path root() {
+    return root;
+  }
+
   /** What is wrong with the flags, one message each naming the flag. */
   ImmutableList<String> problems() {
     return problems;
@@ -123,6 +177,45 @@ public final class HeedOptions {
               invalid.stream().map(name -> "'" + name + "'").collect(joining(", "))));
     }
     return names;
+  }
+
+  private static Optional<Path> file(ErrorProneFlags flags, String flag, List<String> problems) {
+    String value = flags.get(flag).orElse(null);
+    if (value == null) {
+      return Optional.empty();
+    }
+    try {
+      if (value.isBlank() || value.trim().equals("true")) { // a bare -XepOpt:Name is "true"
+        throw new InvalidPathException(value, "expected a file name");
+      }
+      Path path = Path.of(value.trim()).toAbsolutePath().normalize();
+      if (Files.isDirectory(path)) {
+        throw new InvalidPathException(value, "this is a directory, expected a file");
+      }
+      return Optional.of(path);
+    } catch (InvalidPathException e) {
+      problems.add(String.format("-XepOpt:%s=%s: %s", flag, value, e.getReason()));
+      return Optional.empty();
+    }
+  }
+
+  private static Path root(ErrorProneFlags flags, List<String> problems) {
+    Path cwd = Path.of("").toAbsolutePath().normalize();
+    String value = flags.get(ROOT).orElse(null);
+    if (value == null) {
+      return cwd;
+    }
+    try {
+      Path root = Path.of(value.trim()).toAbsolutePath().normalize();
+      if (!Files.isDirectory(root)) {
+        problems.add(String.format("-XepOpt:%s=%s: not a directory", ROOT, value));
+        return cwd;
+      }
+      return root;
+    } catch (InvalidPathException e) {
+      problems.add(String.format("-XepOpt:%s=%s: %s", ROOT, value, e.getReason()));
+      return cwd;
+    }
   }
 
   private static boolean bool(
