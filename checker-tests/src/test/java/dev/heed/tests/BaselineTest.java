@@ -193,7 +193,7 @@ class BaselineTest {
             "[Heed] -XepOpt:Heed:Baseline="
                 + baseline()
                 + ":1: 'DiscardedFutures' is not a Heed check; expected one of CloseBeforeFlush,"
-                + " DiscardedFuture, DiscardedMustUse, UnjustifiedDiscard"),
+                + " DiscardedFuture, DiscardedMustUse, MustUseCandidate, UnjustifiedDiscard"),
         messages(c, Diagnostic.Kind.ERROR));
   }
 

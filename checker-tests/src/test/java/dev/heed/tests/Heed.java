@@ -28,7 +28,12 @@ import javax.tools.JavaFileObject;
 final class Heed {
   /** Heed's checks, the only diagnostics these tests attribute to Heed. */
   static final Set<String> CHECKS =
-      Set.of("DiscardedFuture", "DiscardedMustUse", "CloseBeforeFlush", "UnjustifiedDiscard");
+      Set.of(
+          "DiscardedFuture",
+          "DiscardedMustUse",
+          "CloseBeforeFlush",
+          "UnjustifiedDiscard",
+          "MustUseCandidate");
 
   private static final Pattern CHECK_NAME = Pattern.compile("^\\[([A-Za-z]+)\\] ");
 
@@ -56,6 +61,7 @@ final class Heed {
     errorProne.add("-Xep:DiscardedMustUse");
     errorProne.add("-Xep:UnjustifiedDiscard");
     errorProne.add("-Xep:CloseBeforeFlush");
+    errorProne.add("-Xep:MustUseCandidate");
     List<String> javac = new ArrayList<>();
     for (String option : options) {
       if (option.startsWith("-Xep")) {

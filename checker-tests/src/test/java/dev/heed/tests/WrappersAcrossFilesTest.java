@@ -18,7 +18,7 @@ class WrappersAcrossFilesTest {
       public class Events {
         private final BlockingQueue<String> queue;
         public Events(BlockingQueue<String> queue) { this.queue = queue; }
-        public boolean publish(String event) {
+        public boolean publish(String event) { // at: publish
           return queue.offer(event);
         }
       }
@@ -48,9 +48,11 @@ class WrappersAcrossFilesTest {
   void theCallerInAnotherFileIsReportedWhicheverFileComesFirst() {
     JavaFileObject events = JavaFileObjects.forSourceString("acme.Events", EVENTS);
     JavaFileObject service = JavaFileObjects.forSourceString("app.Service", SERVICE);
+    // The public wrapper itself is a MustUseCandidate: callers of the published jar are not told.
     ImmutableMultiset<Fixture.Finding> expected =
         ImmutableMultiset.of(
-            new Fixture.Finding(Fixture.lineOf(SERVICE, "dropped"), "DiscardedMustUse"));
+            new Fixture.Finding(Fixture.lineOf(SERVICE, "dropped"), "DiscardedMustUse"),
+            new Fixture.Finding(Fixture.lineOf(EVENTS, "publish"), "MustUseCandidate"));
     assertEquals(expected, findings(List.of(events, service)));
     assertEquals(expected, findings(List.of(service, events)));
   }
@@ -65,17 +67,25 @@ class WrappersAcrossFilesTest {
             List.of());
     assertEquals(
         List.of(
+            "[MustUseCandidate] publish(String) returns the boolean of BlockingQueue.offer(E),"
+                + " which callers must use (false means a bounded queue was full and the element"
+                + " was dropped). Callers in this compilation are told; callers of the published"
+                + " code are not. Mark it @MustUse(\"...\") so that they are too.",
             "[DiscardedMustUse] The boolean returned by Events.publish(String) is discarded:"
                 + " publish(String) returns the boolean of BlockingQueue.offer(E) at Events.java:7:"
                 + " false means a bounded queue was full and the element was dropped. Check it and"
                 + " handle the refusal: retry, block, or count and report the drop, or write"
                 + " @AllowDiscard(reason = \"...\") on a declaration around it."),
-        Heed.heedDiagnostics(compilation).stream().map(Heed::firstLine).toList());
-    assertEquals(
-        Fixture.lineOf(SERVICE, "dropped"),
-        Heed.heedDiagnostics(compilation).get(0).getLineNumber());
-    assertEquals(
-        "Service.java",
-        Heed.heedDiagnostics(compilation).get(0).getSource().getName().replaceAll(".*/", ""));
+        Heed.heedDiagnostics(compilation).stream()
+            .map(Heed::firstLine)
+            .sorted((a, b) -> b.compareTo(a))
+            .toList());
+    var drop =
+        Heed.heedDiagnostics(compilation).stream()
+            .filter(d -> Heed.checkName(d).equals("DiscardedMustUse"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(Fixture.lineOf(SERVICE, "dropped"), drop.getLineNumber());
+    assertEquals("Service.java", drop.getSource().getName().replaceAll(".*/", ""));
   }
 }

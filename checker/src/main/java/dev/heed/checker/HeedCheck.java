@@ -21,7 +21,8 @@ public enum HeedCheck {
   DISCARDED_FUTURE(DiscardedFuture.class),
   DISCARDED_MUST_USE(DiscardedMustUse.class),
   CLOSE_BEFORE_FLUSH(CloseBeforeFlush.class),
-  UNJUSTIFIED_DISCARD(UnjustifiedDiscard.class);
+  UNJUSTIFIED_DISCARD(UnjustifiedDiscard.class),
+  MUST_USE_CANDIDATE(MustUseCandidate.class);
 
   /** Where the documentation pages are in the Heed repository. */
   static final String DOCS = "docs/";

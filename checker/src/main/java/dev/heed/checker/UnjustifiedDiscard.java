@@ -94,7 +94,9 @@ public final class UnjustifiedDiscard extends BugChecker
     this.excuses =
         new ExcuseIndex(
             ImmutableList.of(
-                DiscardCheck.findingSource(discards), CloseBeforeFlush.findingSource(obligations)));
+                DiscardCheck.findingSource(discards),
+                CloseBeforeFlush.findingSource(obligations),
+                MustUseCandidate.findingSource(obligations)));
     this.problems = problems;
     this.report = report;
     this.reporter = reporter;

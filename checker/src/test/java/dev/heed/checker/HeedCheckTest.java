@@ -20,7 +20,8 @@ class HeedCheckTest {
           new DiscardedFuture(),
           new DiscardedMustUse(),
           new CloseBeforeFlush(),
-          new UnjustifiedDiscard());
+          new UnjustifiedDiscard(),
+          new MustUseCandidate());
 
   @Test
   void everyCheckIsOneEntryWithItsErrorProneName() {

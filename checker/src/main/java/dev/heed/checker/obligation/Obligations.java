@@ -70,6 +70,24 @@ public final class Obligations {
         .collect(toImmutableList());
   }
 
+  /**
+   * The obligation that {@code method}'s body passes on to its callers, as it was where the body
+   * got it, if {@code method} is a wrapper whose result owes it only because of its body: not
+   * because of an annotation, a model or its result's type.
+   */
+  public Optional<Obligation> passedOn(MethodSymbol method, VisitorState state) {
+    if (!(summaries.of(method, state, this) instanceof ReturnSummaries.Inferred inferred)) {
+      return Optional.empty();
+    }
+    Verdict verdict =
+        verdicts.of(
+            method, asyncTypes.get(state), state.getTypes(), m -> summaries.of(m, state, this));
+    return verdict.ofMethod()
+            && verdict.consequence().startsWith(Names.describe(method) + " returns the ")
+        ? Optional.of(inferred.origin())
+        : Optional.empty();
+  }
+
   /** Whether {@code type} is an async type: an {@code async-type} or {@code lazy-type}. */
   public boolean isAsync(Type type, VisitorState state) {
     Types types = state.getTypes();
