@@ -16,7 +16,6 @@ import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
-import com.sun.tools.javac.code.Types;
 import dev.heed.checker.catalogue.Entry.TypeEntry;
 import dev.heed.checker.flow.Buffered.Layer;
 import java.util.HashMap;
@@ -162,10 +161,7 @@ final class Wrappers {
       ExpressionTree tree = strip(value);
       if (tree instanceof NewClassTree created) {
         Type type = ASTHelpers.getType(created);
-        if (type == null
-            || created.getArguments().isEmpty()
-            || !vocabulary.isWrapper(type)
-            || !closeable(created.getArguments().get(0))) {
+        if (type == null || created.getArguments().isEmpty() || !vocabulary.isWrapper(type)) {
           return null;
         }
         return new Link(type, inner(created.getArguments().get(0)));
@@ -187,13 +183,6 @@ final class Wrappers {
       }
       Object key = receivers.key(tree);
       return key == null ? null : stored.getOrDefault(key, key);
-    }
-
-    private boolean closeable(ExpressionTree argument) {
-      Type type = ASTHelpers.getType(argument);
-      Types types = state.getTypes();
-      return type != null
-          && types.isSubtype(types.erasure(type), state.getSymtab().autoCloseableType);
     }
   }
 
