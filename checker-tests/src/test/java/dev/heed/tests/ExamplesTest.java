@@ -24,48 +24,66 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The hyper bug in {@code examples/} (docs/hyper-bug.md), compiled through the real plugin path:
- * with its buggy shutdown path the server has exactly one {@code DiscardedMustUse} finding, at the
- * dropped {@code pollFlush()}, and one {@code CloseBeforeFlush} at the close that follows it; with
- * its fixed shutdown path it has none.
+ * with its buggy variants ({@code buggy/}: the NIO server's shutdown path, the same path in hyper's
+ * own {@code this.pollFlush(); this.io.close()} shape, and the java.io server's responder) every
+ * dropped {@code pollFlush()} is one {@code DiscardedMustUse} finding and every close after it one
+ * {@code CloseBeforeFlush}; with the fixed variants ({@code fixed/}) the servers have none.
  */
 class ExamplesTest {
   /** The examples' sources; surefire runs in this module's directory. */
   private static final Path SOURCES = Path.of("..", "examples", "src", "main", "java");
 
   private static final Path PACKAGE = SOURCES.resolve(Path.of("dev", "heed", "examples"));
-  private static final Path BUGGY = PACKAGE.resolve(Path.of("buggy", "Shutdown.java"));
-  private static final Path FIXED = PACKAGE.resolve(Path.of("fixed", "Shutdown.java"));
+  private static final Path BUGGY = PACKAGE.resolve("buggy");
+  private static final Path FIXED = PACKAGE.resolve("fixed");
+
+  /** The variants each directory must hold: the NIO path, hyper's shape, the java.io responder. */
+  private static final List<String> VARIANTS =
+      List.of("BlockingResponder.java", "HyperShutdown.java", "Shutdown.java");
 
   /** A call of pollFlush() whose result is dropped: the whole statement is the call. */
-  private static final Pattern DROPPED_FLUSH = Pattern.compile("^\\s*\\w+\\.pollFlush\\(\\);");
+  private static final Pattern DROPPED_FLUSH = Pattern.compile("^\\s*[\\w.]+\\.pollFlush\\(\\);");
 
-  /** A close() statement. */
-  private static final Pattern CLOSE = Pattern.compile("^\\s*\\w+\\.close\\(\\);");
+  /** A close() statement, on a variable or a field path. */
+  private static final Pattern CLOSE = Pattern.compile("^\\s*[\\w.]+\\.close\\(\\);");
 
   /** One Heed finding, where it is. */
   private record Finding(String file, long line, String check) {}
 
   @Test
-  void buggyShutdownPathIsReportedAtTheDroppedFlushAndTheCloseAfterIt() throws IOException {
-    List<String> lines = Files.readAllLines(BUGGY, UTF_8);
-    List<Long> dropped = linesMatching(lines, DROPPED_FLUSH, 0);
-    assertEquals(1, dropped.size(), () -> BUGGY + " should drop pollFlush() once: " + dropped);
-    long flush = dropped.get(0);
-    List<Long> closes = linesMatching(lines, CLOSE, flush);
-    assertEquals(1, closes.size(), () -> BUGGY + " should close once after the flush: " + closes);
+  void buggyVariantsAreReportedAtTheDroppedFlushAndTheCloseAfterIt() throws IOException {
+    List<Finding> expected = new ArrayList<>();
+    for (Path variant : variants(BUGGY)) {
+      List<String> lines = Files.readAllLines(variant, UTF_8);
+      List<Long> closes = linesMatching(lines, CLOSE, 0);
+      assertEquals(1, closes.size(), () -> variant + " should close once: " + closes);
+      for (long flush : linesMatching(lines, DROPPED_FLUSH, 0)) {
+        assertTrue(flush < closes.get(0), () -> variant + ": the flush should precede the close");
+        expected.add(new Finding(variant.toString(), flush, "DiscardedMustUse"));
+      }
+      expected.add(new Finding(variant.toString(), closes.get(0), "CloseBeforeFlush"));
+    }
+    // The NIO path and hyper's shape drop the flush; the java.io responder writes and closes.
+    assertEquals(2, expected.stream().filter(f -> f.check().equals("DiscardedMustUse")).count());
 
-    ImmutableList<Finding> findings = findings(BUGGY);
-
-    assertEquals(
-        List.of(
-            new Finding(BUGGY.toString(), flush, "DiscardedMustUse"),
-            new Finding(BUGGY.toString(), closes.get(0), "CloseBeforeFlush")),
-        findings);
+    assertEquals(expected, findings(BUGGY));
   }
 
   @Test
-  void fixedShutdownPathAndTheServerAreClean() {
+  void fixedVariantsAndTheServersAreClean() throws IOException {
     assertEquals(List.of(), findings(FIXED));
+  }
+
+  /** The variant sources in {@code directory}, sorted like the findings. */
+  private static List<Path> variants(Path directory) throws IOException {
+    try (Stream<Path> files = Files.list(directory)) {
+      List<Path> variants = files.sorted().toList();
+      assertEquals(
+          VARIANTS,
+          variants.stream().map(p -> p.getFileName().toString()).toList(),
+          () -> "the variants in " + directory);
+      return variants;
+    }
   }
 
   /** The 1-based numbers of the lines after line {@code after} that {@code pattern} finds. */
@@ -79,13 +97,15 @@ class ExamplesTest {
     return found;
   }
 
-  /** Heed's findings in the shared server sources compiled with {@code shutdownPath}, by line. */
-  private static ImmutableList<Finding> findings(Path shutdownPath) {
+  /** Heed's findings in the shared server sources compiled with the variants in {@code dir}. */
+  private static ImmutableList<Finding> findings(Path dir) throws IOException {
     List<JavaFileObject> sources = new ArrayList<>();
     for (Path source : sharedSources()) {
       sources.add(fileObject(source));
     }
-    sources.add(fileObject(shutdownPath));
+    for (Path variant : variants(dir)) {
+      sources.add(fileObject(variant));
+    }
     Compilation compilation = Heed.compile(sources, List.of());
     ImmutableList<String> others = Heed.otherProblems(compilation);
     assertTrue(others.isEmpty(), () -> "unexpected diagnostics:\n" + String.join("\n", others));
@@ -95,7 +115,7 @@ class ExamplesTest {
         .collect(toImmutableList());
   }
 
-  /** The server: every source but the two shutdown path variants. */
+  /** The servers: every source but the variants. */
   private static ImmutableList<Path> sharedSources() {
     try (Stream<Path> files = Files.list(PACKAGE)) {
       ImmutableList<Path> shared =

@@ -163,12 +163,11 @@ class ModelsTest {
     assertBadModelFile(
         models,
         1,
-        "unknown category 'lost' (one of partial-write, partial-read, refused,"
-            + " timed-out, dropped-work, must-use, never-refuses, writes-fully, same-receiver,"
-            + " makes-blocking, async-type, lazy-type, returns-receiver, observes-failure,"
-            + " success-only, result-kept, no-notification, teardown-word, writes, flushes, awaits,"
-            + " completion-listener, closing-listener), got"
-            + " 'lost"
+        "unknown category 'lost' (one of partial-write, partial-read, refused, timed-out,"
+            + " dropped-work, must-use, never-refuses, writes-fully, same-receiver, makes-blocking,"
+            + " wrapper, buffering-wrapper, async-type, lazy-type, returns-receiver,"
+            + " observes-failure, success-only, result-kept, no-notification, teardown-word,"
+            + " writes, flushes, awaits, completion-listener, closing-listener), got 'lost"
             + " com.acme.Client.tryPublish(java.lang.String) -- x'");
   }
 

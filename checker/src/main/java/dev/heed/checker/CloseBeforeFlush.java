@@ -14,18 +14,21 @@ import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.heed.checker.config.ConfigProblems;
 import dev.heed.checker.exceptions.FindingSource;
 import dev.heed.checker.exceptions.ReviewedExceptions;
+import dev.heed.checker.flow.Buffered;
 import dev.heed.checker.flow.CompletionFlow;
 import dev.heed.checker.flow.Race;
 import dev.heed.checker.obligation.Obligations;
 import dev.heed.checker.report.Reporter;
 import dev.heed.checker.trees.Names;
 import java.util.List;
+import java.util.stream.Collectors;
 import javax.inject.Inject;
 
 /**
@@ -139,6 +142,7 @@ public final class CloseBeforeFlush extends BugChecker implements MethodTreeMatc
                   + " is neither checked nor drained: a non-blocking channel may have written"
                   + " fewer bytes than remain, and the close drops the rest. Write until the"
                   + " buffer has no bytes remaining (waiting for OP_WRITE) before closing";
+          case BUFFERED -> buffered(signal.buffered(), written, line);
         };
     return closeText(finding.close(), state)
         + " can run before the write it follows has completed: "
@@ -146,11 +150,50 @@ public final class CloseBeforeFlush extends BugChecker implements MethodTreeMatc
         + ", or write @AllowDiscard(reason = \"...\") on a declaration around it.";
   }
 
+  private static String buffered(Buffered buffered, String written, long line) {
+    Buffered.Layer holder = buffered.holder();
+    String name =
+        holder.name().startsWith("new ")
+            ? "the " + holder.type() + " created by " + holder.name()
+            : "the " + holder.type() + " '" + holder.name() + "'";
+    String through =
+        buffered.pending() == 0
+            ? ""
+            : " (written through '" + buffered.chain().get(0).name() + "')";
+    String target = holder.name().startsWith("new ") ? "it" : holder.name();
+    String pushes =
+        holder.buffering() == null
+            ? "close()"
+            : holder.buffering().methods().stream()
+                    .map(p -> target + "." + p + "()")
+                    .collect(Collectors.joining(" or "))
+                + " or "
+                + target
+                + ".close()";
+    return "the bytes written by "
+        + written
+        + " at line "
+        + line
+        + " are still in "
+        + name
+        + through
+        + ", which was not flushed: closing what it writes to drops them, and the peer gets a"
+        + " truncated response. Call "
+        + pushes
+        + " first (closing the wrapper flushes it and closes what it wraps; try-with-resources on"
+        + " the wrapper does this)";
+  }
+
   private static String closeText(Tree close, VisitorState state) {
     if (close instanceof MemberReferenceTree reference) {
       return state.getSourceForNode(reference);
     }
-    MethodInvocationTree call = (MethodInvocationTree) close;
+    if (close instanceof VariableTree resource) {
+      return "the close of '" + resource.getName() + "' at the end of its try-with-resources";
+    }
+    if (!(close instanceof MethodInvocationTree call)) {
+      return "the close of '" + state.getSourceForNode(close) + "' at the end of its try";
+    }
     String select = state.getSourceForNode(call.getMethodSelect());
     return (select == null ? ASTHelpers.getSymbol(call).getSimpleName() : select) + "()";
   }

@@ -70,6 +70,73 @@ class TruncationTest {
     assertEquals(BODY_BYTES, report.bodyBytesWritten());
   }
 
+  @Test
+  void hyperShapedShutdownTruncatesTheResponseToo() throws Exception {
+    Recorder recorder = new Recorder();
+    SlowClient.Response response;
+    try (HttpServer server =
+        HttpServer.start(new dev.heed.examples.buggy.HyperShutdown(), SERVER, recorder)) {
+      response = SlowClient.fetch(server.address(), CLIENT, recorder::awaitShutdownStarted).only();
+    }
+    CloseReport report = recorder.awaitClosed();
+
+    assertTrue(response.bodyBytes() < BODY_BYTES, response::toString);
+    assertEquals(Body.crc32(response.bodyBytes()), response.crc32());
+    assertEquals(BODY_BYTES - response.bodyBytes(), report.missingBytes());
+  }
+
+  @Test
+  void hyperShapedShutdownFixedDeliversEveryByte() throws Exception {
+    Recorder recorder = new Recorder();
+    SlowClient.Response response;
+    try (HttpServer server =
+        HttpServer.start(new dev.heed.examples.fixed.HyperShutdown(), SERVER, recorder)) {
+      response = SlowClient.fetch(server.address(), CLIENT, recorder::awaitShutdownStarted).only();
+    }
+
+    assertTrue(recorder.bufferedAtShutdown() > 0, "the first shutdown flush should be PENDING");
+    assertTrue(response.intact(), response::toString);
+    assertFalse(recorder.awaitClosed().truncated());
+  }
+
+  /**
+   * The java.io server: the buggy responder closes the socket beneath its BufferedOutputStream, so
+   * what the buffer still holds never reaches the socket, whatever the client's speed. The peer
+   * gets an intact prefix, short by less than one buffer.
+   */
+  @Test
+  void blockingServerLosesWhatItsBufferStillHolds() throws Exception {
+    SlowClient.Response response;
+    try (BlockingHttpServer server =
+        BlockingHttpServer.start(new dev.heed.examples.buggy.BlockingResponder(), BODY_BYTES)) {
+      response = SlowClient.fetch(server.address(), SlowClient.Settings.fast()).only();
+    }
+
+    assertEquals(BODY_BYTES, response.contentLength());
+    assertTrue(response.bodyBytes() < BODY_BYTES, "the buggy responder delivered every byte");
+    assertTrue(BODY_BYTES - response.bodyBytes() <= Responder.BUFFER_BYTES, response::toString);
+    assertEquals(Body.crc32(response.bodyBytes()), response.crc32());
+    System.out.println(
+        "java.io buggy: delivered "
+            + response.bodyBytes()
+            + " of "
+            + BODY_BYTES
+            + " body bytes (Content-Length)");
+  }
+
+  @Test
+  void blockingServerFixedDeliversEveryByte() throws Exception {
+    SlowClient.Response response;
+    try (BlockingHttpServer server =
+        BlockingHttpServer.start(new dev.heed.examples.fixed.BlockingResponder(), BODY_BYTES)) {
+      response = SlowClient.fetch(server.address(), SlowClient.Settings.fast()).only();
+    }
+
+    assertEquals(BODY_BYTES, response.bodyBytes());
+    assertEquals(Body.crc32(BODY_BYTES), response.crc32());
+    System.out.println("java.io fixed: delivered " + response.bodyBytes() + " of " + BODY_BYTES);
+  }
+
   /**
    * Keep-alive responses never go through the shutdown path, so both variants deliver them intact,
    * even with a write buffer smaller than the body (the server then waits for the socket to drain

@@ -249,4 +249,30 @@ public final class Catalogue {
     }
     return false;
   }
+
+  /** Whether {@code created} is, or extends, a {@code wrapper} or {@code buffering-wrapper}. */
+  public boolean isWrapper(Type created, Types types) {
+    return hasType(Category.WRAPPER, created, types).isPresent()
+        || hasType(Category.BUFFERING_WRAPPER, created, types).isPresent();
+  }
+
+  /** The {@code buffering-wrapper} entry of {@code type} or of a supertype, if any. */
+  public Optional<TypeEntry> bufferingWrapper(Type type, Types types) {
+    return hasType(Category.BUFFERING_WRAPPER, type, types);
+  }
+
+  private Optional<TypeEntry> hasType(Category category, Type type, Types types) {
+    ImmutableList<TypeEntry> entries = this.types.get(category);
+    if (entries.isEmpty()) {
+      return Optional.empty();
+    }
+    for (Type supertype : types.closure(types.erasure(type))) {
+      for (TypeEntry entry : entries) {
+        if (supertype.tsym.getQualifiedName().contentEquals(entry.type())) {
+          return Optional.of(entry);
+        }
+      }
+    }
+    return Optional.empty();
+  }
 }

@@ -35,6 +35,16 @@ public enum Category {
   SAME_RECEIVER("same-receiver", Shape.METHOD),
   /** A method after whose call with {@code true} the receiver's writes are complete. */
   MAKES_BLOCKING("makes-blocking", Shape.METHOD),
+  /**
+   * A type (and its subtypes) that, created with {@code new T(inner, ...)}, writes through {@code
+   * inner}, and whose flush and close pass on to it ({@code FilterOutputStream}).
+   */
+  WRAPPER("wrapper", Shape.TYPE),
+  /**
+   * A wrapper type whose writes stay pending in its buffer until one of the named methods (a {@code
+   * flush}, a deflater's {@code finish}) or its close: closing what it wraps first loses them.
+   */
+  BUFFERING_WRAPPER("buffering-wrapper", Shape.RECEIVER),
 
   /** A type whose values are async results: dropping one loses its failure. */
   ASYNC_TYPE("async-type", Shape.TYPE),

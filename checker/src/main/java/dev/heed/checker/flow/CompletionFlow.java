@@ -54,6 +54,7 @@ public final class CompletionFlow {
   final FlowVocabulary vocabulary;
   final Receivers receivers;
   final Signals signals;
+  final Buffers buffers;
 
   /** By close: a close analyzed on several paths (a finally, a loop body) is one race. */
   final Map<Tree, Race> races = new LinkedHashMap<>();
@@ -63,10 +64,12 @@ public final class CompletionFlow {
 
   private record Frame(boolean loopOrSwitch, List<Set<Signal>> exits) {}
 
-  private CompletionFlow(VisitorState state, Obligations obligations, FlowVocabulary vocabulary) {
+  private CompletionFlow(
+      VisitorState state, Obligations obligations, FlowVocabulary vocabulary, TreePath body) {
     this.vocabulary = vocabulary;
     this.receivers = new Receivers(vocabulary);
     this.signals = new Signals(state, obligations, vocabulary, receivers);
+    this.buffers = new Buffers(vocabulary, new Wrappers(state, vocabulary, receivers, body));
   }
 
   /** The closes in the body at {@code bodyPath} that can race a pending write. */
@@ -75,12 +78,15 @@ public final class CompletionFlow {
     if (!mayRace(bodyPath.getLeaf(), vocabulary)) {
       return List.of(); // most methods: no close, or no write, so no race
     }
-    CompletionFlow flow = new CompletionFlow(state, obligations, vocabulary);
+    CompletionFlow flow = new CompletionFlow(state, obligations, vocabulary, bodyPath);
     flow.body(bodyPath, new LinkedHashSet<>());
     return List.copyOf(flow.races.values());
   }
 
-  /** A cheap first look: does the body name both a close and a write, flush, send or poll? */
+  /**
+   * A cheap first look: does the body name both a close (or a try-with-resources) and a write,
+   * flush, send or poll?
+   */
   private static boolean mayRace(Tree body, FlowVocabulary vocabulary) {
     boolean[] seen = new boolean[2]; // [close, write]
     new com.sun.source.util.TreeScanner<Void, Void>() {
@@ -94,6 +100,12 @@ public final class CompletionFlow {
       public Void visitMemberReference(MemberReferenceTree reference, Void unused) {
         note(reference.getName().toString());
         return super.visitMemberReference(reference, null);
+      }
+
+      @Override
+      public Void visitTry(TryTree tree, Void unused) {
+        seen[0] |= !tree.getResources().isEmpty(); // closes its resources at its end
+        return super.visitTry(tree, null);
       }
 
       private void note(String name) {
@@ -261,7 +273,8 @@ public final class CompletionFlow {
   private Set<Signal> tryStatement(TreePath path, TryTree tryTree, Set<Signal> in) {
     Frame frame = new Frame(false, new ArrayList<>());
     boolean hasFinally = tryTree.getFinallyBlock() != null;
-    if (hasFinally) {
+    boolean framed = hasFinally || !tryTree.getResources().isEmpty();
+    if (framed) {
       frames.push(frame);
     }
     Set<Signal> s = in;
@@ -271,29 +284,54 @@ public final class CompletionFlow {
               ? expression(new TreePath(path, expression), s)
               : statement(new TreePath(path, (StatementTree) resource), s);
     }
-    Set<Signal> afterTry = statement(new TreePath(path, tryTree.getBlock()), s);
+    Set<Signal> inTry = statement(new TreePath(path, tryTree.getBlock()), s);
+    Set<Signal> afterTry = closeResources(path, tryTree, inTry);
     // A catch may start anywhere in the try: from its entry or its end (an approximation).
     Set<Signal> normal = afterTry;
-    Set<Signal> catchEntry = union(s, afterTry);
+    Set<Signal> catchEntry = closeResources(path, tryTree, union(s, inTry));
     for (CatchTree catchTree : tryTree.getCatches()) {
       TreePath catchPath = new TreePath(path, catchTree);
       normal = union(normal, statement(new TreePath(catchPath, catchTree.getBlock()), catchEntry));
     }
-    if (!hasFinally) {
+    if (!framed) {
       return normal;
     }
     frames.pop();
-    TreePath finallyPath = new TreePath(path, tryTree.getFinallyBlock());
-    // The abrupt exits run the finally block too, then leave: report, but do not continue.
+    // The abrupt exits close the resources and run the finally block too, then leave.
     Set<Signal> abrupt = new LinkedHashSet<>();
     for (Set<Signal> exit : frame.exits()) {
       abrupt.addAll(exit);
     }
+    abrupt = closeResources(path, tryTree, abrupt);
+    if (!hasFinally) {
+      if (!abrupt.isEmpty()) {
+        exitToFinally(abrupt);
+      }
+      return normal;
+    }
+    TreePath finallyPath = new TreePath(path, tryTree.getFinallyBlock());
     abrupt.addAll(catchEntry); // an exception thrown in the try and not caught
     if (!abrupt.isEmpty()) {
       exitToFinally(statement(finallyPath, abrupt));
     }
     return statement(finallyPath, normal);
+  }
+
+  /** The resources of a try-with-resources, closed at its end in reverse order. */
+  private Set<Signal> closeResources(TreePath path, TryTree tryTree, Set<Signal> in) {
+    Set<Signal> s = in;
+    List<? extends Tree> resources = tryTree.getResources();
+    for (int i = resources.size() - 1; i >= 0 && !s.isEmpty(); i--) {
+      Tree resource = resources.get(i);
+      Object key =
+          resource instanceof VariableTree variable
+              ? ASTHelpers.getSymbol(variable)
+              : receivers.key((ExpressionTree) resource);
+      if (key != null) {
+        s = Buffers.closeResource(resource, new TreePath(path, resource), key, s, races);
+      }
+    }
+    return s;
   }
 
   /** A return or throw: the nearest finally sees {@code s}; this path goes no further. */

@@ -55,7 +55,9 @@ final class ExpressionFlow extends TreePathScanner<Void, Void> {
       }
     }
     if (receiver != null) {
+      flow.buffers.called(current, receiver, name);
       flow.signals.signal(call, path, receiver).ifPresent(current::add);
+      flow.buffers.signal(call, receiver, current).ifPresent(current::add);
     }
     return null;
   }
@@ -63,6 +65,7 @@ final class ExpressionFlow extends TreePathScanner<Void, Void> {
   @Override
   public Void visitIdentifier(IdentifierTree identifier, Void unused) {
     Symbol symbol = ASTHelpers.getSymbol(identifier);
+    handedOn(identifier);
     if (symbol != null && holds(symbol)) {
       Tree parent = getCurrentPath().getParentPath().getLeaf();
       if (!(parent instanceof MemberSelectTree)) {
@@ -71,6 +74,25 @@ final class ExpressionFlow extends TreePathScanner<Void, Void> {
       }
     }
     return null;
+  }
+
+  @Override
+  public Void visitMemberSelect(MemberSelectTree select, Void unused) {
+    super.visitMemberSelect(select, null);
+    handedOn(select);
+    return null;
+  }
+
+  /** A wrapper passed, returned or stored rather than called: it may be flushed elsewhere. */
+  private void handedOn(ExpressionTree tree) {
+    if (current.isEmpty()
+        || getCurrentPath().getParentPath().getLeaf() instanceof MemberSelectTree) {
+      return;
+    }
+    Object key = flow.receivers.key(tree);
+    if (key != null) {
+      Buffers.escaped(current, key);
+    }
   }
 
   @Override
@@ -149,13 +171,13 @@ final class ExpressionFlow extends TreePathScanner<Void, Void> {
 
   private void close(MethodInvocationTree call, TreePath path, Object receiver) {
     report(call, path, receiver);
-    clear(s -> s.receiver().equals(receiver)); // one report per race
+    clear(s -> Buffers.races(s, receiver)); // one report per race
   }
 
   /** {@code close} is a close call or a close method reference on {@code receiver}. */
   private void report(Tree close, TreePath path, Object receiver) {
     current.stream()
-        .filter(s -> s.receiver().equals(receiver))
+        .filter(s -> Buffers.races(s, receiver))
         .findFirst()
         .ifPresent(s -> flow.races.putIfAbsent(close, new Race(close, path, s)));
   }

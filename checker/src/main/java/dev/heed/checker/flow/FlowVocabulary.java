@@ -11,9 +11,12 @@ import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
 import dev.heed.checker.catalogue.Catalogue;
 import dev.heed.checker.catalogue.Category;
+import dev.heed.checker.catalogue.Entry.TypeEntry;
+import java.util.Optional;
 
 /**
  * What the flow analysis calls a close, a write, a flush, an await and a completion listener: the
@@ -52,6 +55,16 @@ final class FlowVocabulary {
   /** Whether {@code method} returns what its receiver writes through ({@code ctx.channel()}). */
   boolean returnsSameReceiver(MethodSymbol method) {
     return catalogue.names(Category.SAME_RECEIVER, method, types);
+  }
+
+  /** Whether {@code new T(inner, ...)} of this type writes through {@code inner}. */
+  boolean isWrapper(Type created) {
+    return catalogue.isWrapper(created, types);
+  }
+
+  /** The {@code buffering-wrapper} entry of {@code type}: its writes wait for those methods. */
+  Optional<TypeEntry> bufferingWrapper(Type type) {
+    return catalogue.bufferingWrapper(type, types);
   }
 
   /**

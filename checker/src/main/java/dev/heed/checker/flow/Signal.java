@@ -7,11 +7,23 @@ import org.jspecify.annotations.Nullable;
 /**
  * A completion signal obtained from {@code receiver} by {@code write}, not yet awaited.
  *
- * @param receiver the written receiver: a variable symbol, or the marker for {@code this}
+ * @param receiver the written receiver: a variable symbol, or the marker for {@code this}; for a
+ *     {@link Kind#BUFFERED} signal, the wrapper whose buffer holds the bytes
  * @param holder the local that holds the signal, or null when it was dropped
+ * @param buffered for a {@link Kind#BUFFERED} signal, the wrappers the bytes went through and the
+ *     one that holds them; null for the other kinds
  */
 public record Signal(
-    Object receiver, MethodInvocationTree write, Kind kind, @Nullable Symbol holder) {
+    Object receiver,
+    MethodInvocationTree write,
+    Kind kind,
+    @Nullable Symbol holder,
+    @Nullable Buffered buffered) {
+
+  /** A signal of a kind other than {@link Kind#BUFFERED}. */
+  Signal(Object receiver, MethodInvocationTree write, Kind kind, @Nullable Symbol holder) {
+    this(receiver, write, kind, holder, null);
+  }
 
   /** What a pending signal is, which decides the diagnostic's words. */
   public enum Kind {
@@ -20,6 +32,8 @@ public record Signal(
     /** A {@code @MustUse} flush/poll result nobody checked. */
     MUST_USE,
     /** A channel write count neither checked nor drained. */
-    COUNT
+    COUNT,
+    /** Bytes written into a buffering wrapper that nobody flushed, finished or closed. */
+    BUFFERED
   }
 }

@@ -92,6 +92,25 @@ class CatalogueParserTest {
   }
 
   @Test
+  void wrappersAreTypesAndBufferingWrappersNameWhatPushesTheirBytesOn() {
+    assertEquals(
+        new TypeEntry(
+            Category.WRAPPER, "java.io.FilterOutputStream", false, ImmutableList.of(), "passes on"),
+        only("wrapper java.io.FilterOutputStream -- passes on"));
+    TypeEntry deflater =
+        (TypeEntry)
+            only("buffering-wrapper java.util.zip.DeflaterOutputStream finish -- trailer last");
+    assertEquals(Category.BUFFERING_WRAPPER, deflater.category());
+    assertEquals(ImmutableList.of(new NamePattern("finish", false)), deflater.methods());
+    assertTrue(
+        problem("buffering-wrapper com.acme.Spool() flush -- x")
+            .startsWith("m.txt:3: expected 'buffering-wrapper <pkg.Type>[()] [<method>[*], ...]"));
+    assertTrue(
+        problem("wrapper com.acme.Spool flush -- x")
+            .startsWith("m.txt:3: expected 'wrapper <pkg.Type> -- <comment>'"));
+  }
+
+  @Test
   void aNamePatternMatchesExactlyOrByPrefix() {
     assertTrue(NamePattern.parse("flush").matches("flush"));
     assertFalse(NamePattern.parse("flush").matches("flushAll"));
