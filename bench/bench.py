@@ -27,12 +27,15 @@ WORK = Path(os.environ.get("HEED_CORPUS", Path.home() / ".cache" / "heed-corpus"
 JDK = Path(os.environ.get("HEED_JDK", "/usr/lib/jvm/temurin-25-jdk-amd64"))
 HEED_JAR = Path(os.environ.get("HEED_JAR", REPO / "checker/target/heed-checker-0.1.0-SNAPSHOT.jar"))
 
-# Override with HEED_CHECKS="A,B" (CloseBeforeFlush exists from commit 36cc022 on).
+# Override with HEED_CHECKS="A,B" (CloseBeforeFlush exists from commit 36cc022 on, MustUseCandidate
+# from 2119277; a jar without a check ignores its name: -XepIgnoreUnknownCheckNames).
 HEED_CHECKS = os.environ.get(
-    "HEED_CHECKS", "DiscardedFuture,DiscardedMustUse,UnjustifiedDiscard,CloseBeforeFlush").split(",")
+    "HEED_CHECKS",
+    "DiscardedFuture,DiscardedMustUse,UnjustifiedDiscard,CloseBeforeFlush,MustUseCandidate").split(",")
 MODES = {
     "a": "-Xplugin:ErrorProne -XepDisableAllChecks",
-    "b": "-Xplugin:ErrorProne -XepDisableAllChecks " + " ".join(f"-Xep:{c}:WARN" for c in HEED_CHECKS),
+    "b": "-Xplugin:ErrorProne -XepDisableAllChecks -XepIgnoreUnknownCheckNames "
+         + " ".join(f"-Xep:{c}:WARN" for c in HEED_CHECKS),
     "c": "-Xplugin:ErrorProne -XepDisableAllChecks -Xep:FutureReturnValueIgnored:WARN",
 }
 JVM_FLAGS = [f"-J--add-exports=jdk.compiler/com.sun.tools.javac.{p}=ALL-UNNAMED"
