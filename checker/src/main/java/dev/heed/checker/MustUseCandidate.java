@@ -116,13 +116,18 @@ public final class MustUseCandidate extends BugChecker implements MethodTreeMatc
     return Description.NO_MATCH;
   }
 
-  /** The origin a public or protected, unannotated wrapper passes on. */
+  /**
+   * The origin a public or protected, unannotated wrapper passes on. An override is no candidate:
+   * its callers mostly call the method it overrides, so the annotation belongs there.
+   */
   private Optional<Obligation> candidate(MethodSymbol method, VisitorState state) {
-    if ((method.flags() & (Flags.PUBLIC | Flags.PROTECTED)) == 0
-        || method.getReturnType().getKind() == TypeKind.VOID) {
-      return Optional.empty();
-    }
-    return obligations.passedOn(method, state);
+    return isCandidate(method, state) ? obligations.passedOn(method, state) : Optional.empty();
+  }
+
+  private static boolean isCandidate(MethodSymbol method, VisitorState state) {
+    return (method.flags() & (Flags.PUBLIC | Flags.PROTECTED)) != 0
+        && method.getReturnType().getKind() != TypeKind.VOID
+        && ASTHelpers.findSuperMethods(method, state.getTypes()).isEmpty();
   }
 
   private @Nullable AnnotationTree mustUse(MethodTree tree) {
@@ -155,8 +160,7 @@ public final class MustUseCandidate extends BugChecker implements MethodTreeMatc
           public Void visitMethod(MethodTree tree, Void unused) {
             MethodSymbol method = ASTHelpers.getSymbol(tree);
             if (method != null
-                && (method.flags() & (Flags.PUBLIC | Flags.PROTECTED)) != 0
-                && method.getReturnType().getKind() != TypeKind.VOID
+                && isCandidate(method, state)
                 && obligations.passedOn(method, state).isPresent()) {
               found.accept(getCurrentPath(), CHECK.checkName());
             }
