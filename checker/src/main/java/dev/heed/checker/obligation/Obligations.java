@@ -113,9 +113,17 @@ public final class Obligations {
     if (method.isConstructor() && call instanceof MethodInvocationTree) {
       return Optional.empty(); // super(...) or this(...): initializes the value being built
     }
-    Verdict verdict =
-        verdicts.of(
-            method, asyncTypes.get(state), state.getTypes(), m -> summaries.of(m, state, this));
+    MethodSymbol superConstructor = AnonymousSubclass.superConstructor(call, method);
+    Verdict verdict = Verdict.NONE;
+    if (superConstructor != null) {
+      verdict = verdictOf(superConstructor, state);
+      if (!verdict.isNone()) {
+        method = superConstructor;
+      }
+    }
+    if (verdict.isNone()) {
+      verdict = verdictOf(method, state);
+    }
     if (verdict.isNone()) {
       verdict = inheritedImplementation(method, call, state);
     }
@@ -148,6 +156,11 @@ public final class Obligations {
             verdict.remedy(),
             verdict.category(),
             verdict.ofMethod()));
+  }
+
+  private Verdict verdictOf(MethodSymbol method, VisitorState state) {
+    return verdicts.of(
+        method, asyncTypes.get(state), state.getTypes(), m -> summaries.of(m, state, this));
   }
 
   private Verdict inheritedImplementation(

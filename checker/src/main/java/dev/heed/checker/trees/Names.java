@@ -1,6 +1,7 @@
 package dev.heed.checker.trees;
 
 import com.google.errorprone.VisitorState;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
@@ -15,7 +16,7 @@ public final class Names {
   public static String describe(MethodSymbol method) {
     StringBuilder text = new StringBuilder();
     if (method.isConstructor()) {
-      text.append("new ").append(method.owner.getSimpleName());
+      text.append("new ").append(simpleName(method.owner.type));
     } else {
       text.append(method.getSimpleName());
     }
@@ -31,6 +32,19 @@ public final class Names {
   public static String simpleName(Type type) {
     if (type instanceof Type.ArrayType array) {
       return simpleName(array.elemtype) + "[]";
+    }
+    if (type.tsym instanceof ClassSymbol c && c.isAnonymous()) {
+      // An anonymous class has no name: it is known by the type it extends or implements.
+      Type superclass = c.getSuperclass();
+      boolean object =
+          superclass.tsym == null
+              || superclass.tsym.getQualifiedName().contentEquals("java.lang.Object");
+      if (object && !c.getInterfaces().isEmpty()) {
+        return simpleName(c.getInterfaces().head);
+      }
+      if (superclass.tsym != null) {
+        return simpleName(superclass);
+      }
     }
     return type.tsym == null ? type.toString() : type.tsym.getSimpleName().toString();
   }
