@@ -9,6 +9,7 @@ import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.util.TreePath;
@@ -144,8 +145,8 @@ final class NestedStages {
   /**
    * Whether the same expression flattens the stage's nested result: a call on it whose result is
    * async and no longer nested ({@code .flatMap(m -> m)}), or a call it is handed to ({@code
-   * Flux.merge(stage)}). A call on it that leaves async values behind ({@code .subscribe()})
-   * flattens nothing.
+   * Flux.merge(stage)}), or a return that hands it to the caller, whose declared type says it is
+   * nested. A call on it that leaves async values behind ({@code .subscribe()}) flattens nothing.
    */
   private static boolean flattenedLater(
       TreePath stagePath, VisitorState state, Obligations obligations) {
@@ -160,6 +161,9 @@ final class NestedStages {
       if (leaf instanceof MethodInvocationTree call
           && call.getArguments().contains(path.getLeaf())) {
         return true; // Flux.merge(stage), or handed to a method that may flatten it
+      }
+      if (leaf instanceof ReturnTree || leaf instanceof LambdaExpressionTree) {
+        return true; // handed to the caller, whose declared type says it is nested
       }
       if (!(leaf instanceof MemberSelectTree
           && parent.getParentPath().getLeaf() instanceof MethodInvocationTree next)) {
