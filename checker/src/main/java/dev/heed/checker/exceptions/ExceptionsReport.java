@@ -1,17 +1,11 @@
 package dev.heed.checker.exceptions;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import com.google.errorprone.VisitorState;
 import dev.heed.checker.config.ConfigProblems;
 import dev.heed.checker.config.HeedOptions;
+import dev.heed.checker.report.LockedFile;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import javax.inject.Inject;
 import org.jspecify.annotations.Nullable;
 
@@ -63,22 +57,7 @@ public final class ExceptionsReport {
             + "}\n";
     String target = options.exceptionsReport().get();
     try {
-      Path path = Path.of(target);
-      if (path.getParent() != null) {
-        Files.createDirectories(path.getParent());
-      }
-      try (FileChannel channel =
-              FileChannel.open(
-                  path,
-                  StandardOpenOption.CREATE,
-                  StandardOpenOption.WRITE,
-                  StandardOpenOption.APPEND);
-          FileLock lock = channel.lock()) {
-        ByteBuffer bytes = ByteBuffer.wrap(json.getBytes(UTF_8));
-        while (bytes.hasRemaining()) {
-          channel.write(bytes);
-        }
-      }
+      LockedFile.append(Path.of(target), json);
     } catch (IOException | RuntimeException e) {
       problems.add(
           String.format(

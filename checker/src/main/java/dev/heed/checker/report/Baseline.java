@@ -6,13 +6,9 @@ import com.google.common.base.Splitter;
 import dev.heed.checker.HeedCheck;
 import dev.heed.checker.config.HeedOptions;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -148,41 +144,26 @@ final class Baseline {
    */
   static int update(Path file, Collection<FindingKey> current, Set<String> compiled, Path root)
       throws IOException {
-    if (file.getParent() != null) {
-      Files.createDirectories(file.getParent());
-    }
-    try (FileChannel channel =
-            FileChannel.open(
-                file,
-                StandardOpenOption.CREATE,
-                StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
-        FileLock lock = channel.lock()) {
-      ByteBuffer read = ByteBuffer.allocate((int) channel.size());
-      while (read.hasRemaining() && channel.read(read) >= 0) {}
-      List<String> problems = new ArrayList<>();
-      Map<FindingKey, Integer> old = parse(file, new String(read.array(), UTF_8), problems);
-      if (!problems.isEmpty()) {
-        throw new IOException(String.join("; ", problems));
-      }
-      TreeSet<FindingKey> all = new TreeSet<>(FindingKey.ORDER);
-      for (FindingKey key : old.keySet()) {
-        if (!compiled.contains(key.file()) && !gone(key.file(), root)) {
-          all.add(key);
-        }
-      }
-      all.addAll(current);
-      StringBuilder text = new StringBuilder(HEADER);
-      for (FindingKey key : all) {
-        text.append(key.line()).append('\n');
-      }
-      channel.truncate(0);
-      ByteBuffer bytes = ByteBuffer.wrap(text.toString().getBytes(UTF_8));
-      long position = 0;
-      while (bytes.hasRemaining()) {
-        position += channel.write(bytes, position);
-      }
-      return all.size();
-    }
+    return LockedFile.rewrite(
+        file,
+        (old, text) -> {
+          List<String> problems = new ArrayList<>();
+          Map<FindingKey, Integer> known = parse(file, old, problems);
+          if (!problems.isEmpty()) {
+            throw new IOException(String.join("; ", problems));
+          }
+          TreeSet<FindingKey> all = new TreeSet<>(FindingKey.ORDER);
+          for (FindingKey key : known.keySet()) {
+            if (!compiled.contains(key.file()) && !gone(key.file(), root)) {
+              all.add(key);
+            }
+          }
+          all.addAll(current);
+          text.append(HEADER);
+          for (FindingKey key : all) {
+            text.append(key.line()).append('\n');
+          }
+          return all.size();
+        });
   }
 }

@@ -11,12 +11,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -90,39 +86,23 @@ final class SarifLog {
    */
   static int write(Path file, List<Result> results, Set<String> compiled, Path root)
       throws IOException {
-    if (file.getParent() != null) {
-      Files.createDirectories(file.getParent());
-    }
-    try (FileChannel channel =
-            FileChannel.open(
-                file,
-                StandardOpenOption.CREATE,
-                StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
-        FileLock lock = channel.lock()) {
-      ByteBuffer read = ByteBuffer.allocate((int) channel.size());
-      while (read.hasRemaining() && channel.read(read) >= 0) {
-        // read it all
-      }
-      List<String> lines = new ArrayList<>();
-      String rootUri = root.toUri().toString();
-      for (String kept : previous(new String(read.array(), UTF_8), rootUri)) {
-        String uri = uriOf(kept);
-        String path = decode(uri);
-        if (!compiled.contains(path) && (path.contains(":") || Files.exists(root.resolve(path)))) {
-          lines.add(kept);
-        }
-      }
-      results.stream().sorted(Result.ORDER).map(Result::json).forEach(lines::add);
-      String text = render(rootUri, lines);
-      channel.truncate(0);
-      ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(UTF_8));
-      long position = 0;
-      while (bytes.hasRemaining()) {
-        position += channel.write(bytes, position);
-      }
-      return lines.size();
-    }
+    return LockedFile.rewrite(
+        file,
+        (old, text) -> {
+          List<String> lines = new ArrayList<>();
+          String rootUri = root.toUri().toString();
+          for (String kept : previous(old, rootUri)) {
+            String uri = uriOf(kept);
+            String path = decode(uri);
+            if (!compiled.contains(path)
+                && (path.contains(":") || Files.exists(root.resolve(path)))) {
+              lines.add(kept);
+            }
+          }
+          results.stream().sorted(Result.ORDER).map(Result::json).forEach(lines::add);
+          text.append(render(rootUri, lines));
+          return lines.size();
+        });
   }
 
   /** The result lines of a log Heed wrote with the same root; none for an empty file. */
