@@ -121,13 +121,19 @@ public final class MustUseCandidate extends BugChecker implements MethodTreeMatc
    * its callers mostly call the method it overrides, so the annotation belongs there.
    */
   private Optional<Obligation> candidate(MethodSymbol method, VisitorState state) {
-    return isCandidate(method, state) ? obligations.passedOn(method, state) : Optional.empty();
+    return candidate(obligations, method, state);
   }
 
-  private static boolean isCandidate(MethodSymbol method, VisitorState state) {
-    return (method.flags() & (Flags.PUBLIC | Flags.PROTECTED)) != 0
-        && method.getReturnType().getKind() != TypeKind.VOID
-        && ASTHelpers.findSuperMethods(method, state.getTypes()).isEmpty();
+  /** The supertypes are searched last: few methods pass anything on, and the search is costly. */
+  private static Optional<Obligation> candidate(
+      Obligations obligations, MethodSymbol method, VisitorState state) {
+    if ((method.flags() & (Flags.PUBLIC | Flags.PROTECTED)) == 0
+        || method.getReturnType().getKind() == TypeKind.VOID) {
+      return Optional.empty();
+    }
+    return obligations
+        .passedOn(method, state)
+        .filter(unused -> ASTHelpers.findSuperMethods(method, state.getTypes()).isEmpty());
   }
 
   private @Nullable AnnotationTree mustUse(MethodTree tree) {
@@ -159,9 +165,7 @@ public final class MustUseCandidate extends BugChecker implements MethodTreeMatc
           @Override
           public Void visitMethod(MethodTree tree, Void unused) {
             MethodSymbol method = ASTHelpers.getSymbol(tree);
-            if (method != null
-                && isCandidate(method, state)
-                && obligations.passedOn(method, state).isPresent()) {
+            if (method != null && candidate(obligations, method, state).isPresent()) {
               found.accept(getCurrentPath(), CHECK.checkName());
             }
             return super.visitMethod(tree, null);

@@ -20,11 +20,10 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
-import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
-import com.sun.tools.javac.comp.Enter;
+import dev.heed.checker.trees.MethodPaths;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -72,6 +71,7 @@ final class ReturnSummaries {
 
   private final Map<MethodSymbol, Summary> summaries = new HashMap<>();
   private final Set<MethodSymbol> inProgress = new HashSet<>();
+  private final MethodPaths paths = new MethodPaths();
 
   /** The summary of {@code method}, reading its body with {@code obligations} for its calls. */
   Summary of(MethodSymbol method, VisitorState state, Obligations obligations) {
@@ -92,15 +92,8 @@ final class ReturnSummaries {
     return summary;
   }
 
-  private static Summary summarize(
-      MethodSymbol method, VisitorState state, Obligations obligations) {
-    // Only classes compiled now have a body to read: Enter knows them, a map lookup away.
-    if (method.isConstructor()
-        || method.enclClass() == null
-        || Enter.instance(state.context).getEnv(method.enclClass()) == null) {
-      return UNKNOWN;
-    }
-    TreePath path = JavacTrees.instance(state.context).getPath(method);
+  private Summary summarize(MethodSymbol method, VisitorState state, Obligations obligations) {
+    TreePath path = method.isConstructor() ? null : paths.of(method, state);
     if (path == null
         || !(path.getLeaf() instanceof MethodTree tree)
         || tree.getBody() == null
