@@ -94,7 +94,7 @@ public final class MustUseCandidate extends BugChecker implements MethodTreeMatc
       }
       return Description.NO_MATCH;
     }
-    candidate(method, state)
+    candidate(obligations, method, state)
         .ifPresent(
             origin ->
                 report(
@@ -118,13 +118,9 @@ public final class MustUseCandidate extends BugChecker implements MethodTreeMatc
 
   /**
    * The origin a public or protected, unannotated wrapper passes on. An override is no candidate:
-   * its callers mostly call the method it overrides, so the annotation belongs there.
+   * its callers mostly call the method it overrides, so the annotation belongs there. The
+   * supertypes are searched last: few methods pass anything on, and the search is costly.
    */
-  private Optional<Obligation> candidate(MethodSymbol method, VisitorState state) {
-    return candidate(obligations, method, state);
-  }
-
-  /** The supertypes are searched last: few methods pass anything on, and the search is costly. */
   private static Optional<Obligation> candidate(
       Obligations obligations, MethodSymbol method, VisitorState state) {
     if ((method.flags() & (Flags.PUBLIC | Flags.PROTECTED)) == 0

@@ -93,11 +93,11 @@ final class ReturnSummaries {
   }
 
   private Summary summarize(MethodSymbol method, VisitorState state, Obligations obligations) {
-    TreePath path = method.isConstructor() ? null : paths.of(method, state);
-    if (path == null
-        || !(path.getLeaf() instanceof MethodTree tree)
-        || tree.getBody() == null
-        || method.isConstructor()) {
+    if (method.isConstructor()) {
+      return UNKNOWN;
+    }
+    TreePath path = paths.of(method, state);
+    if (path == null || !(path.getLeaf() instanceof MethodTree tree) || tree.getBody() == null) {
       return UNKNOWN;
     }
     List<TreePath> returned = returnedValues(new TreePath(path, tree.getBody()));
