@@ -17,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  *     primitive or erroneous one
  * @param async whether that result is an async type
  * @param lazy whether it is a lazy (cold) async type
+ * @param asyncTypes the async and lazy types of this compilation
  * @param summary what its body returns, read on first use
  */
 record MethodFacts(
@@ -25,6 +26,7 @@ record MethodFacts(
     @Nullable Type declared,
     boolean async,
     boolean lazy,
+    MethodVerdicts.AsyncTypes asyncTypes,
     Types types,
     Catalogue catalogue,
     MustUseAnnotations annotations,
