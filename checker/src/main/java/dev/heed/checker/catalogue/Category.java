@@ -33,6 +33,16 @@ public enum Category {
   WRITES_FULLY("writes-fully", Shape.RECEIVER),
   /** A method returning what its receiver writes through ({@code ctx.channel()}). */
   SAME_RECEIVER("same-receiver", Shape.METHOD),
+  /**
+   * A query that asks a receiver again for the outcome a {@link #TIMED_OUT} wait of it returned
+   * ({@code isTerminated()} after {@code awaitTermination}).
+   */
+  OUTCOME_QUERY("outcome-query", Shape.METHOD),
+  /**
+   * A method that completes a future and never throws ({@code complete}, {@code tryFailure}): a
+   * task that only calls it cannot fail.
+   */
+  COMPLETES_QUIETLY("completes-quietly", Shape.METHOD),
   /** A method after whose call with {@code true} the receiver's writes are complete. */
   MAKES_BLOCKING("makes-blocking", Shape.METHOD),
   /**

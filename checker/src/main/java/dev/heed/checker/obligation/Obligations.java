@@ -17,7 +17,9 @@ import com.sun.tools.javac.code.Types;
 import dev.heed.checker.catalogue.Catalogue;
 import dev.heed.checker.catalogue.Category;
 import dev.heed.checker.config.HeedOptions;
+import dev.heed.checker.trees.MethodPaths;
 import dev.heed.checker.trees.Names;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -33,7 +35,8 @@ import javax.lang.model.type.TypeKind;
 public final class Obligations {
   private final Catalogue catalogue;
   private final MethodVerdicts verdicts;
-  private final ReturnSummaries summaries = new ReturnSummaries();
+  private final MethodPaths paths = new MethodPaths();
+  private final ReturnSummaries summaries = new ReturnSummaries(paths);
   private final Supplier<MethodVerdicts.AsyncTypes> asyncTypes;
 
   /** Asked in turn; the first that excuses the call wins. */
@@ -45,7 +48,9 @@ public final class Obligations {
           new NeverRefusingReceiverExemption(),
           new DrainedBufferExemption(),
           new FullyWritingReceiverExemption(),
-          new RetriedOrUnboundedWaitExemption());
+          new RetriedOrUnboundedWaitExemption(),
+          new RecheckedOutcomeExemption(),
+          new GuardedTaskExemption(this, paths));
 
   /** Called by Error Prone's injector: one instance per compilation, shared by the checks. */
   @Inject
@@ -90,10 +95,21 @@ public final class Obligations {
 
   /** Whether {@code type} is an async type: an {@code async-type} or {@code lazy-type}. */
   public boolean isAsync(Type type, VisitorState state) {
+    return isSubtypeOfAny(type, asyncTypes.get(state).all(), state);
+  }
+
+  /**
+   * Whether {@code type} is a lazy async type: a {@code lazy-type}, whose work runs on subscribe.
+   */
+  public boolean isLazy(Type type, VisitorState state) {
+    return isSubtypeOfAny(type, asyncTypes.get(state).lazy(), state);
+  }
+
+  private static boolean isSubtypeOfAny(Type type, List<Type> supertypes, VisitorState state) {
     Types types = state.getTypes();
     return !type.isErroneous()
         && type.isReference()
-        && asyncTypes.get(state).all().stream()
+        && supertypes.stream()
             .anyMatch(t -> types.isSubtype(types.erasure(type), types.erasure(t)));
   }
 

@@ -71,7 +71,11 @@ final class ReturnSummaries {
 
   private final Map<MethodSymbol, Summary> summaries = new HashMap<>();
   private final Set<MethodSymbol> inProgress = new HashSet<>();
-  private final MethodPaths paths = new MethodPaths();
+  private final MethodPaths paths;
+
+  ReturnSummaries(MethodPaths paths) {
+    this.paths = paths;
+  }
 
   /** The summary of {@code method}, reading its body with {@code obligations} for its calls. */
   Summary of(MethodSymbol method, VisitorState state, Obligations obligations) {
