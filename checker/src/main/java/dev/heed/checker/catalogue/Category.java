@@ -62,7 +62,10 @@ public enum Category {
   LAZY_TYPE("lazy-type", Shape.TYPE),
   /** An async method that returns its receiver, which the caller already holds. */
   RETURNS_RECEIVER("returns-receiver", Shape.METHOD),
-  /** An async method whose callback receives the failure: the failure is observed. */
+  /**
+   * An async method whose returned future's failure is observed: its callback receives the failure,
+   * or it attaches a listener of its own that handles it.
+   */
   OBSERVES_FAILURE("observes-failure", Shape.METHOD),
   /**
    * An async method that returns its receiver and observes only success: its drop is a loss unless

@@ -2,6 +2,7 @@ package dev.heed.checker.trees;
 
 import com.google.errorprone.VisitorState;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.CompletionFailure;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
@@ -51,7 +52,10 @@ public final class Names {
 
   /**
    * Looks a type up by its canonical name, trying nested-class spellings ({@code Flow.Publisher} is
-   * {@code Flow$Publisher}); {@code null} if it is not on the classpath.
+   * {@code Flow$Publisher}); {@code null} if it is not on the classpath. A type the compilation has
+   * not loaded yet is loaded: {@code getTypeFromString} knows only the types javac has seen so far,
+   * and a unit that names only {@code ChannelFuture} has not made javac load {@code
+   * java.util.concurrent.Future}, its supertype, by the time the first call is checked.
    */
   public static @Nullable Type lookUp(String name, VisitorState state) {
     String binary = name;
@@ -62,9 +66,20 @@ public final class Names {
       }
       int dot = binary.lastIndexOf('.');
       if (dot < 0) {
-        return null;
+        return load(name, state);
       }
       binary = binary.substring(0, dot) + '$' + binary.substring(dot + 1);
+    }
+  }
+
+  private static @Nullable Type load(String canonicalName, VisitorState state) {
+    try {
+      return state.getElements().getTypeElement(canonicalName) instanceof ClassSymbol loaded
+              && !loaded.type.isErroneous()
+          ? loaded.type
+          : null;
+    } catch (CompletionFailure e) {
+      return null; // a class file that names a missing supertype
     }
   }
 }
