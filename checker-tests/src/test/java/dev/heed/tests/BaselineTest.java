@@ -58,7 +58,13 @@ class BaselineTest {
     for (Path file : files) {
       sources.add(JavaFileObjects.forResource(file.toUri().toURL()));
     }
-    List<String> options = new ArrayList<>(List.of("-XepOpt:Heed:Root=" + dir));
+    // As a team that enforces the checks compiles: their findings fail the build.
+    List<String> options =
+        new ArrayList<>(
+            List.of(
+                "-XepOpt:Heed:Root=" + dir,
+                "-Xep:DiscardedFuture:ERROR",
+                "-Xep:DiscardedMustUse:ERROR"));
     options.addAll(List.of(flags));
     return Heed.compile(sources, options);
   }

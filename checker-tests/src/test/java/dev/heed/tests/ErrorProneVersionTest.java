@@ -62,7 +62,7 @@ class ErrorProneVersionTest {
                 + Heed.checkerJar()
                 + File.pathSeparator
                 + System.getProperty("java.class.path"),
-            "-Xplugin:ErrorProne -XepDisableAllChecks -Xep:DiscardedFuture",
+            "-Xplugin:ErrorProne -XepDisableAllChecks -Xep:DiscardedFuture:ERROR",
             source.toString()));
     Process javac = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(javac.getInputStream().readAllBytes(), UTF_8);

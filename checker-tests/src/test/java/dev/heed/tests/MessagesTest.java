@@ -106,7 +106,7 @@ class MessagesTest {
   }
 
   @Test
-  void findingsAreErrorsByDefaultAndFollowSeverityFlags() {
+  void findingsAreWarningsByDefaultAndFollowSeverityFlags() {
     JavaFileObject source =
         JavaFileObjects.forSourceString(
             "Severity",
@@ -119,15 +119,22 @@ class MessagesTest {
               }
             }
             """);
+    // Both checks measured under 90% wanted on the held-out half: warnings (docs/evaluation.md).
     assertEquals(
-        List.of(Diagnostic.Kind.ERROR, Diagnostic.Kind.ERROR),
+        List.of(Diagnostic.Kind.WARNING, Diagnostic.Kind.WARNING),
         kinds(Heed.compile(List.of(source), List.of())));
     assertEquals(
-        List.of(Diagnostic.Kind.WARNING, Diagnostic.Kind.ERROR),
-        kinds(Heed.compile(List.of(source), List.of("-Xep:DiscardedFuture:WARN"))));
+        List.of(Diagnostic.Kind.ERROR, Diagnostic.Kind.ERROR),
+        kinds(
+            Heed.compile(
+                List.of(source),
+                List.of("-Xep:DiscardedFuture:ERROR", "-Xep:DiscardedMustUse:ERROR"))));
     assertEquals(
         List.of(Diagnostic.Kind.ERROR),
-        kinds(Heed.compile(List.of(source), List.of("-Xep:DiscardedFuture:OFF"))));
+        kinds(
+            Heed.compile(
+                List.of(source),
+                List.of("-Xep:DiscardedFuture:OFF", "-Xep:DiscardedMustUse:ERROR"))));
   }
 
   private static List<Diagnostic.Kind> kinds(Compilation compilation) {

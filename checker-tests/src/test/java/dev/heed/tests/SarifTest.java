@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
@@ -128,7 +129,12 @@ class SarifTest {
         List.copyOf(Heed.CHECKS).stream().sorted().toList(), ids.stream().sorted().toList());
     for (JsonNode result : log.path("runs").get(0).path("results")) {
       assertEquals(result.path("ruleId").asText(), ids.get(result.path("ruleIndex").asInt()));
-      assertEquals("error", result.path("level").asText());
+      // The two checks under 90% wanted on the held-out half ship as warnings.
+      String check = result.path("ruleId").asText();
+      assertEquals(
+          Set.of("DiscardedFuture", "DiscardedMustUse").contains(check) ? "warning" : "error",
+          result.path("level").asText(),
+          check);
     }
   }
 

@@ -1,7 +1,7 @@
 package dev.heed.checker;
 
 import static com.google.errorprone.BugPattern.LinkType.NONE;
-import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
+import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 
 import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
@@ -19,7 +19,7 @@ import javax.inject.Inject;
 @AutoService(BugChecker.class)
 @BugPattern(
     summary = "An async result is dropped: its failure is never seen, or its work never runs",
-    severity = ERROR,
+    severity = WARNING,
     linkType = NONE, // HeedCheck links each finding to its page
     suppressionAnnotations = {})
 public final class DiscardedFuture extends DiscardCheck {

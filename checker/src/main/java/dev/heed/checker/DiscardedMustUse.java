@@ -1,7 +1,7 @@
 package dev.heed.checker;
 
 import static com.google.errorprone.BugPattern.LinkType.NONE;
-import static com.google.errorprone.BugPattern.SeverityLevel.ERROR;
+import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
 
 import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
@@ -18,7 +18,7 @@ import javax.inject.Inject;
 @AutoService(BugChecker.class)
 @BugPattern(
     summary = "A @MustUse value is dropped: the obligation it carries is silently lost",
-    severity = ERROR,
+    severity = WARNING,
     linkType = NONE, // HeedCheck links each finding to its page
     suppressionAnnotations = {})
 public final class DiscardedMustUse extends DiscardCheck {
