@@ -29,6 +29,14 @@ public enum Category {
 
   /** A receiver type whose {@link #REFUSED} methods (all, or those named) always succeed. */
   NEVER_REFUSES("never-refuses", Shape.RECEIVER),
+  /**
+   * A receiver type whose {@link #DROPPED_WORK} list is always empty: an executor that queues no
+   * task ({@code ForkJoinPool}), or a work queue that holds none, over which a pool is created
+   * ({@code SynchronousQueue}).
+   */
+  LISTS_NO_TASKS("lists-no-tasks", Shape.RECEIVER),
+  /** A factory of executors that queue no task ({@code Executors.newCachedThreadPool()}). */
+  CREATES_UNQUEUED_POOL("creates-unqueued-pool", Shape.METHOD),
   /** A receiver type whose {@link #PARTIAL_WRITE} methods (all, or those named) write all. */
   WRITES_FULLY("writes-fully", Shape.RECEIVER),
   /** A method returning what its receiver writes through ({@code ctx.channel()}). */

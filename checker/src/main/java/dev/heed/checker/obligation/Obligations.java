@@ -50,6 +50,7 @@ public final class Obligations {
           new FullyWritingReceiverExemption(),
           new RetriedOrUnboundedWaitExemption(),
           new RecheckedOutcomeExemption(),
+          new EmptyTaskListExemption(),
           new GuardedTaskExemption(this, paths));
 
   /** Called by Error Prone's injector: one instance per compilation, shared by the checks. */
