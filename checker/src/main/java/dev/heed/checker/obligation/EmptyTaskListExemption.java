@@ -29,8 +29,9 @@ import javax.lang.model.element.ElementKind;
  *   <li>every value is a pool created over a queue that holds no element ({@code new
  *       ThreadPoolExecutor(..., new SynchronousQueue<>())}), or made by a factory of such pools
  *       ({@code creates-unqueued-pool}: {@code Executors.newCachedThreadPool()});
- *   <li>or it is a local variable that is never given a task: every use of it in its method calls a
- *       teardown, an await or an {@code is*} query on it.
+ *   <li>or it is a local variable created in place ({@code new}, or a static {@code new*} factory)
+ *       that is never given a task: every use of it in its method calls a teardown, an await or an
+ *       {@code is*} query on it.
  * </ul>
  */
 final class EmptyTaskListExemption implements CallSiteExemption {
@@ -58,7 +59,26 @@ final class EmptyTaskListExemption implements CallSiteExemption {
     if (values.stream().allMatch(value -> queuesNothing(value, method, site))) {
       return true;
     }
-    return variable.getKind() == ElementKind.LOCAL_VARIABLE && neverTasked(variable, site);
+    return variable.getKind() == ElementKind.LOCAL_VARIABLE
+        && values.stream().allMatch(EmptyTaskListExemption::createdHere)
+        && neverTasked(variable, site);
+  }
+
+  /**
+   * A new executor: {@code new T(...)}, or a static {@code new*} factory ({@code
+   * Executors.newFixedThreadPool(2)}), by Java's naming convention for factories of new instances.
+   * Any other value ({@code (ExecutorService) this.executor}, a getter) may be an executor that was
+   * given tasks elsewhere.
+   */
+  private static boolean createdHere(ExpressionTree value) {
+    ExpressionTree stripped = ASTHelpers.stripParentheses(value);
+    if (stripped instanceof NewClassTree) {
+      return true;
+    }
+    return stripped instanceof MethodInvocationTree call
+        && ASTHelpers.getSymbol((Tree) call) instanceof MethodSymbol factory
+        && factory.isStatic()
+        && factory.getSimpleName().toString().startsWith("new");
   }
 
   private static boolean queuesNothing(ExpressionTree value, String method, CallSite site) {
