@@ -168,8 +168,8 @@ class ModelsTest {
             + " writes-fully, same-receiver, outcome-query, completes-quietly, makes-blocking,"
             + " wrapper, buffering-wrapper, async-type, lazy-type, returns-receiver,"
             + " observes-failure, success-only, result-kept, no-notification, teardown-word,"
-            + " writes, flushes, awaits, completion-listener, closing-listener), got 'lost"
-            + " com.acme.Client.tryPublish(java.lang.String) -- x'");
+            + " writes, flushes, awaits, completion-listener, closing-listener, failure-listener),"
+            + " got 'lost com.acme.Client.tryPublish(java.lang.String) -- x'");
   }
 
   @Test

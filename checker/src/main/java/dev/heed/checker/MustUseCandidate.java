@@ -77,7 +77,7 @@ public final class MustUseCandidate extends BugChecker implements MethodTreeMatc
 
   @Override
   public Description matchMethod(MethodTree tree, VisitorState state) {
-    if (!problems.none(state) || ReviewedExceptions.allow(state.getPath())) {
+    if (!problems.none(state)) {
       return Description.NO_MATCH;
     }
     reporter.seen(state);
@@ -94,7 +94,7 @@ public final class MustUseCandidate extends BugChecker implements MethodTreeMatc
       }
       return Description.NO_MATCH;
     }
-    candidate(obligations, method, state)
+    candidate(obligations, tree, method, state)
         .ifPresent(
             origin ->
                 report(
@@ -122,13 +122,13 @@ public final class MustUseCandidate extends BugChecker implements MethodTreeMatc
    * supertypes are searched last: few methods pass anything on, and the search is costly.
    */
   private static Optional<Obligation> candidate(
-      Obligations obligations, MethodSymbol method, VisitorState state) {
+      Obligations obligations, MethodTree tree, MethodSymbol method, VisitorState state) {
     if ((method.flags() & (Flags.PUBLIC | Flags.PROTECTED)) == 0
         || method.getReturnType().getKind() == TypeKind.VOID) {
       return Optional.empty();
     }
     return obligations
-        .passedOn(method, state)
+        .passedOn(tree, state)
         .filter(unused -> ASTHelpers.findSuperMethods(method, state.getTypes()).isEmpty());
   }
 
@@ -143,6 +143,9 @@ public final class MustUseCandidate extends BugChecker implements MethodTreeMatc
   }
 
   private void report(TreePath at, String message, SuggestedFix fix, VisitorState state) {
+    if (ReviewedExceptions.allow(at)) {
+      return; // asked only here: walking every method's enclosing declarations costs
+    }
     reporter.report(
         CHECK.checkName(),
         at,
@@ -161,7 +164,7 @@ public final class MustUseCandidate extends BugChecker implements MethodTreeMatc
           @Override
           public Void visitMethod(MethodTree tree, Void unused) {
             MethodSymbol method = ASTHelpers.getSymbol(tree);
-            if (method != null && candidate(obligations, method, state).isPresent()) {
+            if (method != null && candidate(obligations, tree, method, state).isPresent()) {
               found.accept(getCurrentPath(), CHECK.checkName());
             }
             return super.visitMethod(tree, null);

@@ -96,7 +96,12 @@ public enum Category {
   /** A method name (or {@code prefix*}) that registers a callback run on completion. */
   COMPLETION_LISTENER("completion-listener", Shape.NAME),
   /** A constant listener that closes the channel once the future completes. */
-  CLOSING_LISTENER("closing-listener", Shape.FIELD);
+  CLOSING_LISTENER("closing-listener", Shape.FIELD),
+  /**
+   * A constant listener that handles the failure of the future it is added to (logs it, fails the
+   * connection, passes it on): a method that adds one to every future it returns has observed them.
+   */
+  FAILURE_LISTENER("failure-listener", Shape.FIELD);
 
   /** How an entry of a category names its subject. */
   public enum Shape {

@@ -152,6 +152,11 @@ public final class Discards {
     if (calls.isEmpty()) {
       return Optional.empty();
     }
+    // The obligation first: most calls owe nothing, and the reads of locals are indexed per unit.
+    Optional<Obligation> obligation = firstObligation(calls, state);
+    if (obligation.isEmpty()) {
+      return Optional.empty();
+    }
     String name = variable.getName().toString();
     Site site;
     if (name.isEmpty() || name.equals("_")) {
@@ -161,7 +166,7 @@ public final class Discards {
     } else {
       return Optional.empty();
     }
-    return firstObligation(calls, state).map(o -> new Discard(o, site, name));
+    return obligation.map(o -> new Discard(o, site, name));
   }
 
   /** Site 5 again: {@code local = f();} as a statement, where {@code local} is never read. */
@@ -170,11 +175,11 @@ public final class Discards {
     Symbol target = ASTHelpers.getSymbol(assignment.getVariable());
     if (calls.isEmpty()
         || !(state.getPath().getParentPath().getLeaf() instanceof ExpressionStatementTree)
-        || !LocalReads.isLocal(target)
-        || !neverRead((VarSymbol) target, state)) {
+        || !LocalReads.isLocal(target)) {
       return Optional.empty();
     }
     return firstObligation(calls, state)
+        .filter(o -> neverRead((VarSymbol) target, state))
         .map(o -> new Discard(o, Site.UNREAD_LOCAL, target.getSimpleName().toString()));
   }
 

@@ -32,6 +32,7 @@ final class MethodVerdicts {
           new CallbackParameterRule(),
           new CataloguedAsyncExemptionRule(),
           new FailureCallbackRule(),
+          new ObservedByCalleeRule(),
           new AsyncResultRule(),
           new ModelledMethodRule(),
           new AnnotatedTypeRule(),

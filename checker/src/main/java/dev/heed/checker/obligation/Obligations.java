@@ -9,7 +9,9 @@ import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
@@ -77,11 +79,15 @@ public final class Obligations {
   }
 
   /**
-   * The obligation that {@code method}'s body passes on to its callers, as it was where the body
-   * got it, if {@code method} is a wrapper whose result owes it only because of its body: not
+   * The obligation that the body of {@code declaration} passes on to its callers, as it was where
+   * the body got it, if the method is a wrapper whose result owes it only because of its body: not
    * because of an annotation, a model or its result's type.
    */
-  public Optional<Obligation> passedOn(MethodSymbol method, VisitorState state) {
+  public Optional<Obligation> passedOn(MethodTree declaration, VisitorState state) {
+    if (!ReturnSummaries.mayPassOn(declaration)) {
+      return Optional.empty(); // most methods: decided by the tree alone
+    }
+    MethodSymbol method = ASTHelpers.getSymbol(declaration);
     if (!(summaries.of(method, state, this) instanceof ReturnSummaries.Inferred inferred)) {
       return Optional.empty();
     }
@@ -112,6 +118,35 @@ public final class Obligations {
         && type.isReference()
         && supertypes.stream()
             .anyMatch(t -> types.isSubtype(types.erasure(type), types.erasure(t)));
+  }
+
+  /** What {@link ObservedReturns} asks about calls, answered from this compilation's facts. */
+  ObservedReturns.Facts observedReturnFacts(VisitorState state) {
+    return new ObservedReturns.Facts() {
+      @Override
+      public boolean isFailureStage(MethodSymbol method) {
+        return isEagerAsync(method.getReturnType(), state)
+            && (catalogue.names(Category.OBSERVES_FAILURE, method, state.getTypes())
+                || FailureCallbackRule.observesFailure(
+                    method, state.getTypes(), asyncTypes.get(state)));
+      }
+
+      @Override
+      public boolean returnsObserved(MethodSymbol method) {
+        return isEagerAsync(method.getReturnType(), state)
+            && summaries.of(method, state, Obligations.this) instanceof ReturnSummaries.Observed;
+      }
+
+      @Override
+      public boolean isFailureListener(Symbol field) {
+        return catalogue.isField(Category.FAILURE_LISTENER, field, state.getTypes());
+      }
+    };
+  }
+
+  /** Whether {@code type} is an async type whose work runs whether or not anyone holds it. */
+  boolean isEagerAsync(Type type, VisitorState state) {
+    return isAsync(type, state) && !isLazy(type, state);
   }
 
   /** The catalogue these obligations are read from. */

@@ -20,6 +20,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
@@ -35,9 +36,10 @@ import javax.lang.model.element.ElementKind;
 
 /**
  * What a method of this compilation returns, read from its body, once per method symbol: every
- * {@code return} yields its receiver or a parameter (it creates no new value), or every one yields
- * a must-use value obtained from a must-use call (it passes that obligation on to its callers).
- * Methods without a body in this compilation (binary, abstract, native) have no summary.
+ * {@code return} yields its receiver or a parameter (it creates no new value), every one yields a
+ * future whose failure the method observed, or every one yields a must-use value obtained from a
+ * must-use call (it passes that obligation on to its callers). Methods without a body in this
+ * compilation (binary, abstract, native) have no summary.
  */
 final class ReturnSummaries {
   /** How deep wrappers of wrappers are followed before giving up. */
@@ -66,6 +68,12 @@ final class ReturnSummaries {
    * @param line the line of that call
    */
   record Inferred(Obligation origin, String file, long line) implements Summary {}
+
+  /**
+   * Every return yields a future whose failure the method has already handed to a callback ({@link
+   * ObservedReturns}): its callers owe it nothing.
+   */
+  record Observed() implements Summary {}
 
   private static final Summary UNKNOWN = new Unknown();
 
@@ -115,6 +123,11 @@ final class ReturnSummaries {
           sources.contains(RECEIVER),
           sources.stream().filter(i -> i >= 0).collect(toImmutableSet()));
     }
+    if (obligations.isEagerAsync(method.getReturnType(), state)
+        && ObservedReturns.all(
+            returned, new TreePath(path, tree.getBody()), obligations.observedReturnFacts(state))) {
+      return new Observed();
+    }
     Inferred inferred = null;
     for (TreePath value : returned) {
       ExpressionTree leaf = (ExpressionTree) value.getLeaf();
@@ -147,6 +160,56 @@ final class ReturnSummaries {
   private static String fileName(TreePath path) {
     String name = path.getCompilationUnit().getSourceFile().getName();
     return name.substring(name.lastIndexOf('/') + 1);
+  }
+
+  /**
+   * Whether {@code method}'s body could pass an obligation on: every value its {@code return}s
+   * yield (through parentheses, casts and {@code ?:}) is a call, a {@code new} or a constant, and
+   * one is not a constant. A cheap test on the tree alone, with no symbol looked up, so that a
+   * check asking about every method reads only these few bodies in full ({@link Inferred} needs
+   * it).
+   */
+  static boolean mayPassOn(MethodTree method) {
+    if (method.getBody() == null) {
+      return false;
+    }
+    boolean[] callSeen = {false};
+    boolean[] otherSeen = {false};
+    new TreeScanner<Void, Void>() {
+      @Override
+      public Void visitReturn(ReturnTree tree, Void unused) {
+        if (tree.getExpression() != null) {
+          classify(tree.getExpression());
+        }
+        return null;
+      }
+
+      private void classify(ExpressionTree value) {
+        switch (value) {
+          case ParenthesizedTree p -> classify(p.getExpression());
+          case TypeCastTree cast -> classify(cast.getExpression());
+          case ConditionalExpressionTree c -> {
+            classify(c.getTrueExpression());
+            classify(c.getFalseExpression());
+          }
+          case MethodInvocationTree call -> callSeen[0] = true;
+          case NewClassTree created -> callSeen[0] = true;
+          case LiteralTree constant -> {}
+          default -> otherSeen[0] = true;
+        }
+      }
+
+      @Override
+      public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
+        return null;
+      }
+
+      @Override
+      public Void visitClass(ClassTree tree, Void unused) {
+        return null;
+      }
+    }.scan(method.getBody(), null);
+    return callSeen[0] && !otherSeen[0];
   }
 
   /** The values the body's {@code return}s yield, through parentheses, casts and {@code ?:}. */

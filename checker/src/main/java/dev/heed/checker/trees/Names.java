@@ -4,9 +4,12 @@ import com.google.errorprone.VisitorState;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.CompletionFailure;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.ModuleSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.comp.Modules;
 import java.util.List;
+import javax.lang.model.element.TypeElement;
 import org.jspecify.annotations.Nullable;
 
 /** How diagnostics name methods and types, and how type names are looked up. */
@@ -73,9 +76,17 @@ public final class Names {
   }
 
   private static @Nullable Type load(String canonicalName, VisitorState state) {
+    // In the compilation's module: asked without one, javac searches every module of the image for
+    // a
+    // name, which for a type that is absent (most async types, in most builds) costs a scan each.
+    // (Its path is not known here: the result is cached for the whole compilation.)
+    ModuleSymbol module = Modules.instance(state.context).getDefaultModule();
     try {
-      return state.getElements().getTypeElement(canonicalName) instanceof ClassSymbol loaded
-              && !loaded.type.isErroneous()
+      TypeElement element =
+          module == null
+              ? state.getElements().getTypeElement(canonicalName)
+              : state.getElements().getTypeElement(module, canonicalName);
+      return element instanceof ClassSymbol loaded && !loaded.type.isErroneous()
           ? loaded.type
           : null;
     } catch (CompletionFailure e) {
