@@ -94,7 +94,7 @@ public final class MustUseCandidate extends BugChecker implements MethodTreeMatc
       }
       return Description.NO_MATCH;
     }
-    candidate(obligations, tree, method, state)
+    candidate(obligations, state.getPath(), method, state)
         .ifPresent(
             origin ->
                 report(
@@ -122,13 +122,13 @@ public final class MustUseCandidate extends BugChecker implements MethodTreeMatc
    * supertypes are searched last: few methods pass anything on, and the search is costly.
    */
   private static Optional<Obligation> candidate(
-      Obligations obligations, MethodTree tree, MethodSymbol method, VisitorState state) {
+      Obligations obligations, TreePath declaration, MethodSymbol method, VisitorState state) {
     if ((method.flags() & (Flags.PUBLIC | Flags.PROTECTED)) == 0
         || method.getReturnType().getKind() == TypeKind.VOID) {
       return Optional.empty();
     }
     return obligations
-        .passedOn(tree, state)
+        .passedOn(declaration, state)
         .filter(unused -> ASTHelpers.findSuperMethods(method, state.getTypes()).isEmpty());
   }
 
@@ -164,7 +164,8 @@ public final class MustUseCandidate extends BugChecker implements MethodTreeMatc
           @Override
           public Void visitMethod(MethodTree tree, Void unused) {
             MethodSymbol method = ASTHelpers.getSymbol(tree);
-            if (method != null && candidate(obligations, tree, method, state).isPresent()) {
+            if (method != null
+                && candidate(obligations, getCurrentPath(), method, state).isPresent()) {
               found.accept(getCurrentPath(), CHECK.checkName());
             }
             return super.visitMethod(tree, null);

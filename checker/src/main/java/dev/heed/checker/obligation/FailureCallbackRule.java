@@ -90,7 +90,8 @@ final class FailureCallbackRule implements ResultRule {
     return false;
   }
 
-  private static boolean isThrowable(Type type, Types types) {
+  /** Whether {@code type} is {@code Throwable} or a subclass of it. */
+  static boolean isThrowable(Type type, Types types) {
     return types.closure(types.erasure(type)).stream()
         .anyMatch(t -> t.tsym.getQualifiedName().contentEquals(THROWABLE));
   }

@@ -79,15 +79,15 @@ public final class Obligations {
   }
 
   /**
-   * The obligation that the body of {@code declaration} passes on to its callers, as it was where
-   * the body got it, if the method is a wrapper whose result owes it only because of its body: not
-   * because of an annotation, a model or its result's type.
+   * The obligation that the body of the method declared at {@code declaration} passes on to its
+   * callers, as it was where the body got it, if the method is a wrapper whose result owes it only
+   * because of its body: not because of an annotation, a model or its result's type.
    */
-  public Optional<Obligation> passedOn(MethodTree declaration, VisitorState state) {
+  public Optional<Obligation> passedOn(TreePath declaration, VisitorState state) {
     if (!ReturnSummaries.mayPassOn(declaration)) {
       return Optional.empty(); // most methods: decided by the tree alone
     }
-    MethodSymbol method = ASTHelpers.getSymbol(declaration);
+    MethodSymbol method = ASTHelpers.getSymbol((MethodTree) declaration.getLeaf());
     if (!(summaries.of(method, state, this) instanceof ReturnSummaries.Inferred inferred)) {
       return Optional.empty();
     }
@@ -140,6 +140,11 @@ public final class Obligations {
       @Override
       public boolean isFailureListener(Symbol field) {
         return catalogue.isField(Category.FAILURE_LISTENER, field, state.getTypes());
+      }
+
+      @Override
+      public boolean isFailure(Type type) {
+        return FailureCallbackRule.isThrowable(type, state.getTypes());
       }
     };
   }

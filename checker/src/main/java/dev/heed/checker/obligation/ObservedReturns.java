@@ -15,7 +15,6 @@ import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
-import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
@@ -56,6 +55,9 @@ final class ObservedReturns {
 
     /** A listener constant that handles the failure ({@code failure-listener}). */
     boolean isFailureListener(Symbol field);
+
+    /** Whether {@code type} is a {@code Throwable}. */
+    boolean isFailure(Type type);
   }
 
   /**
@@ -119,18 +121,18 @@ final class ObservedReturns {
       tree = ASTHelpers.stripParentheses(cast.getExpression()); // (ChannelFutureListener) f -> ...
     }
     if (tree instanceof LambdaExpressionTree lambda) {
-      return readsFailure(lambda);
+      return readsFailure(lambda, facts);
     }
     Symbol symbol = ASTHelpers.getSymbol(tree);
     return symbol instanceof VarSymbol && facts.isFailureListener(symbol);
   }
 
   /** Whether the lambda reads a {@code Throwable} parameter, or calls {@code cause()}. */
-  private static boolean readsFailure(LambdaExpressionTree lambda) {
+  private static boolean readsFailure(LambdaExpressionTree lambda, Facts facts) {
     Set<Symbol> failures = new HashSet<>();
     for (VariableTree parameter : lambda.getParameters()) {
       Symbol symbol = ASTHelpers.getSymbol(parameter);
-      if (symbol != null && isThrowable(symbol.type)) {
+      if (symbol != null && facts.isFailure(symbol.type)) {
         failures.add(symbol);
       }
     }
@@ -156,18 +158,6 @@ final class ObservedReturns {
           }
         }.scan(lambda.getBody(), null);
     return Boolean.TRUE.equals(read);
-  }
-
-  private static boolean isThrowable(Type type) {
-    for (Type t = type; t != null && t.tsym != null; t = ((ClassSymbol) t.tsym).getSuperclass()) {
-      if (t.tsym.getQualifiedName().contentEquals("java.lang.Throwable")) {
-        return true;
-      }
-      if (!(t.tsym instanceof ClassSymbol)) {
-        return false;
-      }
-    }
-    return false;
   }
 
   /** Finds assignments to one local, and the observing stage calls on it before one return. */

@@ -5,6 +5,7 @@ import static com.google.common.collect.ImmutableSet.toImmutableSet;
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
@@ -20,7 +21,6 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
@@ -163,53 +163,29 @@ final class ReturnSummaries {
   }
 
   /**
-   * Whether {@code method}'s body could pass an obligation on: every value its {@code return}s
-   * yield (through parentheses, casts and {@code ?:}) is a call, a {@code new} or a constant, and
-   * one is not a constant. A cheap test on the tree alone, with no symbol looked up, so that a
-   * check asking about every method reads only these few bodies in full ({@link Inferred} needs
-   * it).
+   * Whether the body of the method declared at {@code declaration} could pass an obligation on:
+   * every value its {@code return}s yield (through parentheses, casts and {@code ?:}) is a call, a
+   * {@code new} or a constant, and one is not a constant. A cheap test on the tree alone, with no
+   * symbol looked up, so that a check asking about every method reads only these few bodies in full
+   * ({@link Inferred} needs it).
    */
-  static boolean mayPassOn(MethodTree method) {
-    if (method.getBody() == null) {
+  static boolean mayPassOn(TreePath declaration) {
+    BlockTree body = ((MethodTree) declaration.getLeaf()).getBody();
+    if (body == null) {
       return false;
     }
-    boolean[] callSeen = {false};
-    boolean[] otherSeen = {false};
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitReturn(ReturnTree tree, Void unused) {
-        if (tree.getExpression() != null) {
-          classify(tree.getExpression());
-        }
-        return null;
-      }
-
-      private void classify(ExpressionTree value) {
-        switch (value) {
-          case ParenthesizedTree p -> classify(p.getExpression());
-          case TypeCastTree cast -> classify(cast.getExpression());
-          case ConditionalExpressionTree c -> {
-            classify(c.getTrueExpression());
-            classify(c.getFalseExpression());
-          }
-          case MethodInvocationTree call -> callSeen[0] = true;
-          case NewClassTree created -> callSeen[0] = true;
-          case LiteralTree constant -> {}
-          default -> otherSeen[0] = true;
+    boolean callSeen = false;
+    for (TreePath value : returnedValues(new TreePath(declaration, body))) {
+      switch (value.getLeaf()) {
+        case MethodInvocationTree call -> callSeen = true;
+        case NewClassTree created -> callSeen = true;
+        case LiteralTree constant -> {}
+        default -> {
+          return false;
         }
       }
-
-      @Override
-      public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
-        return null;
-      }
-
-      @Override
-      public Void visitClass(ClassTree tree, Void unused) {
-        return null;
-      }
-    }.scan(method.getBody(), null);
-    return callSeen[0] && !otherSeen[0];
+    }
+    return callSeen;
   }
 
   /** The values the body's {@code return}s yield, through parentheses, casts and {@code ?:}. */
