@@ -2,15 +2,15 @@ package dev.heed.checker.discard;
 
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.CaseTree;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.SwitchExpressionTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.tree.YieldTree;
 import com.sun.source.util.TreeScanner;
+import dev.heed.checker.trees.Search;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -52,20 +52,12 @@ final class ResultCalls {
           return null;
         }
 
-        // Yields inside these belong to them, not to this switch.
+        // Yields inside a nested switch, lambda or class belong to it, not to this switch.
         @Override
-        public Void visitSwitchExpression(SwitchExpressionTree nested, Void unused) {
-          return null;
-        }
-
-        @Override
-        public Void visitClass(ClassTree nested, Void unused) {
-          return null;
-        }
-
-        @Override
-        public Void visitLambdaExpression(LambdaExpressionTree nested, Void unused) {
-          return null;
+        public Void scan(Tree tree, Void unused) {
+          return tree instanceof SwitchExpressionTree || !Search.isOwnCode(tree)
+              ? null
+              : super.scan(tree, null);
         }
       }.scan(switchExpression.getCases(), null);
     }

@@ -4,7 +4,6 @@ import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.CatchTree;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -20,7 +19,6 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.tree.UnionTypeTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.CompletionFailure;
@@ -31,6 +29,7 @@ import com.sun.tools.javac.code.Types;
 import com.sun.tools.javac.code.Types.FunctionDescriptorLookupError;
 import dev.heed.checker.catalogue.Category;
 import dev.heed.checker.trees.MethodPaths;
+import dev.heed.checker.trees.Search;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -231,28 +230,6 @@ final class GuardedTaskExemption implements CallSiteExemption {
 
   /** Whether {@code block} has a {@code throw} of its own (not one in a nested lambda or class). */
   private static boolean throwsIn(BlockTree block) {
-    Boolean found =
-        new TreeScanner<Boolean, Void>() {
-          @Override
-          public Boolean visitThrow(ThrowTree tree, Void unused) {
-            return true;
-          }
-
-          @Override
-          public Boolean visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
-            return false;
-          }
-
-          @Override
-          public Boolean visitClass(ClassTree tree, Void unused) {
-            return false;
-          }
-
-          @Override
-          public Boolean reduce(Boolean a, Boolean b) {
-            return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
-          }
-        }.scan(block, null);
-    return Boolean.TRUE.equals(found);
+    return Search.anyInOwnCode(block, ThrowTree.class::isInstance);
   }
 }

@@ -2,7 +2,6 @@ package dev.heed.checker.obligation;
 
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
@@ -13,11 +12,11 @@ import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
+import dev.heed.checker.trees.Search;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -136,28 +135,20 @@ final class ObservedReturns {
         failures.add(symbol);
       }
     }
-    Boolean read =
-        new TreeScanner<Boolean, Void>() {
-          @Override
-          public Boolean visitIdentifier(IdentifierTree tree, Void unused) {
-            return failures.contains(ASTHelpers.getSymbol(tree));
-          }
+    return Search.anyIn(
+        lambda.getBody(),
+        tree ->
+            switch (tree) {
+              case IdentifierTree identifier -> failures.contains(ASTHelpers.getSymbol(identifier));
+              case MethodInvocationTree call -> isCauseCall(ASTHelpers.getSymbol(call));
+              default -> false;
+            });
+  }
 
-          @Override
-          public Boolean visitMethodInvocation(MethodInvocationTree tree, Void unused) {
-            MethodSymbol invoked = ASTHelpers.getSymbol(tree);
-            return (invoked != null
-                    && invoked.getSimpleName().contentEquals("cause")
-                    && invoked.getParameters().isEmpty())
-                || Boolean.TRUE.equals(super.visitMethodInvocation(tree, null));
-          }
-
-          @Override
-          public Boolean reduce(Boolean a, Boolean b) {
-            return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
-          }
-        }.scan(lambda.getBody(), null);
-    return Boolean.TRUE.equals(read);
+  private static boolean isCauseCall(MethodSymbol invoked) {
+    return invoked != null
+        && invoked.getSimpleName().contentEquals("cause")
+        && invoked.getParameters().isEmpty();
   }
 
   /** Finds assignments to one local, and the observing stage calls on it before one return. */
@@ -208,13 +199,9 @@ final class ObservedReturns {
     }
 
     @Override
-    public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
-      return null; // may run later, or never; and cannot assign the local
-    }
-
-    @Override
-    public Void visitClass(ClassTree tree, Void unused) {
-      return null;
+    public Void scan(Tree tree, Void unused) {
+      // A lambda or class may run later, or never; and cannot assign the local.
+      return Search.isOwnCode(tree) ? super.scan(tree, null) : null;
     }
 
     /** Whether the call at {@code path} runs whenever the method body runs past it. */

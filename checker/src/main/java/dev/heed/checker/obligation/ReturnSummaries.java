@@ -6,11 +6,9 @@ import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.BlockTree;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
-import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
@@ -25,6 +23,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.heed.checker.trees.MethodPaths;
+import dev.heed.checker.trees.Search;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -201,13 +200,8 @@ final class ReturnSummaries {
       }
 
       @Override
-      public Void visitLambdaExpression(LambdaExpressionTree tree, Void unused) {
-        return null; // its returns are its own
-      }
-
-      @Override
-      public Void visitClass(ClassTree tree, Void unused) {
-        return null;
+      public Void scan(Tree tree, Void unused) {
+        return Search.isOwnCode(tree) ? super.scan(tree, null) : null;
       }
     }.scan(body, null);
     return values;
