@@ -104,40 +104,33 @@ public final class UnjustifiedDiscard extends BugChecker
 
   @Override
   public Description matchClass(ClassTree tree, VisitorState state) {
-    return check(tree, tree.getModifiers(), "class " + tree.getSimpleName(), state);
+    return check(tree, tree.getModifiers(), state);
   }
 
   @Override
   public Description matchMethod(MethodTree tree, VisitorState state) {
-    String what =
-        ASTHelpers.getSymbol(tree).isConstructor()
-            ? "constructor"
-            : "method " + tree.getName() + "()";
-    return check(tree, tree.getModifiers(), what, state);
+    return check(tree, tree.getModifiers(), state);
   }
 
   @Override
   public Description matchVariable(VariableTree tree, VisitorState state) {
-    String name = tree.getName().toString();
-    return check(
-        tree,
-        tree.getModifiers(),
-        name.isEmpty() || name.equals("_") ? "unnamed variable" : "'" + name + "'",
-        state);
+    return check(tree, tree.getModifiers(), state);
   }
 
-  private Description check(
-      Tree declaration, ModifiersTree modifiers, String what, VisitorState state) {
+  private Description check(Tree declaration, ModifiersTree modifiers, VisitorState state) {
     if (!problems.none(state)) {
       return Description.NO_MATCH;
     }
     reporter.seen(state);
+    if (modifiers.getAnnotations().isEmpty()) {
+      return Description.NO_MATCH; // most declarations: nothing to read
+    }
     TreePath modifiersPath = new TreePath(state.getPath(), modifiers);
     for (AnnotationTree annotation : modifiers.getAnnotations()) {
       TreePath at = new TreePath(modifiersPath, annotation);
       String name = ReviewedExceptions.simpleName(annotation);
       if (name.equals(ReviewedExceptions.ALLOW_DISCARD)) {
-        Description d = checkAllowDiscard(annotation, what, state);
+        Description d = checkAllowDiscard(annotation, describe(declaration), state);
         if (d != Description.NO_MATCH) {
           reporter.report(CHECK.checkName(), at, d, state);
         }
@@ -149,6 +142,22 @@ public final class UnjustifiedDiscard extends BugChecker
       }
     }
     return Description.NO_MATCH;
+  }
+
+  /** The declaration as a message names it: "class C", "method m()", "'local'", ... */
+  private static String describe(Tree declaration) {
+    return switch (declaration) {
+      case ClassTree type -> "class " + type.getSimpleName();
+      case MethodTree method ->
+          ASTHelpers.getSymbol(method).isConstructor()
+              ? "constructor"
+              : "method " + method.getName() + "()";
+      case VariableTree variable -> {
+        String name = variable.getName().toString();
+        yield name.isEmpty() || name.equals("_") ? "unnamed variable" : "'" + name + "'";
+      }
+      default -> declaration.getKind().toString();
+    };
   }
 
   private Description checkAllowDiscard(

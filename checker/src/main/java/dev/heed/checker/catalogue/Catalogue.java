@@ -23,12 +23,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javax.inject.Inject;
+import javax.lang.model.element.Name;
 
 /**
  * Every fact Heed knows about APIs, as data: the built-in files beside this class ({@code
@@ -47,6 +49,15 @@ public final class Catalogue {
 
   /** Teardown verdicts by method name: names repeat, and every call in a body is asked. */
   private final Map<String, Boolean> teardowns = new HashMap<>();
+
+  /**
+   * The same verdicts by javac's interned name, and those of {@link #matchesName} by category: the
+   * flow analysis's first look asks them for every call of every body, and a {@link Name} needs no
+   * decoding to a string to be looked up.
+   */
+  private final Map<Name, Boolean> teardownNames = new HashMap<>();
+
+  private final Map<Category, Map<Name, Boolean>> namesMatched = new EnumMap<>(Category.class);
 
   private final ImmutableListMultimap<String, FieldEntry> fieldsByName;
 
@@ -173,6 +184,18 @@ public final class Catalogue {
       }
     }
     return false;
+  }
+
+  /** {@link #matchesName(Category, String)} for a name as javac holds it. */
+  public boolean matchesName(Category category, Name name) {
+    return namesMatched
+        .computeIfAbsent(category, c -> new HashMap<>())
+        .computeIfAbsent(name, n -> matchesName(category, n.toString()));
+  }
+
+  /** {@link #isTeardown(String)} for a name as javac holds it. */
+  public boolean isTeardown(Name name) {
+    return teardownNames.computeIfAbsent(name, n -> isTeardown(n.toString()));
   }
 
   /**

@@ -37,6 +37,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.lang.model.element.Name;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -92,13 +93,16 @@ public final class CompletionFlow {
     new com.sun.source.util.TreeScanner<Void, Void>() {
       @Override
       public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        note(ASTHelpers.getSymbol(call) == null ? "" : methodName(call));
+        MethodSymbol method = ASTHelpers.getSymbol(call);
+        if (method != null) {
+          note(method.getSimpleName());
+        }
         return super.visitMethodInvocation(call, null);
       }
 
       @Override
       public Void visitMemberReference(MemberReferenceTree reference, Void unused) {
-        note(reference.getName().toString());
+        note(reference.getName());
         return super.visitMemberReference(reference, null);
       }
 
@@ -108,9 +112,9 @@ public final class CompletionFlow {
         return super.visitTry(tree, null);
       }
 
-      private void note(String name) {
+      private void note(Name name) {
         seen[0] |= vocabulary.isClose(name);
-        seen[1] |= vocabulary.isWrite(name) || vocabulary.isFlush(name);
+        seen[1] |= vocabulary.isWriteOrFlush(name);
       }
     }.scan(body, null);
     return seen[0] && seen[1];

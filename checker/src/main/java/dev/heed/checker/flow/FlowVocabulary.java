@@ -17,6 +17,7 @@ import dev.heed.checker.catalogue.Catalogue;
 import dev.heed.checker.catalogue.Category;
 import dev.heed.checker.catalogue.Entry.TypeEntry;
 import java.util.Optional;
+import javax.lang.model.element.Name;
 
 /**
  * What the flow analysis calls a close, a write, a flush, an await and a completion listener: the
@@ -42,6 +43,15 @@ final class FlowVocabulary {
 
   boolean isFlush(String name) {
     return catalogue.matchesName(Category.FLUSHES, name);
+  }
+
+  boolean isClose(Name name) {
+    return catalogue.isTeardown(name);
+  }
+
+  boolean isWriteOrFlush(Name name) {
+    return catalogue.matchesName(Category.WRITES, name)
+        || catalogue.matchesName(Category.FLUSHES, name);
   }
 
   boolean isAwait(String name) {
