@@ -4,6 +4,7 @@
 # UnjustifiedDiscard: class, method, variable; CloseBeforeFlush and MustUseCandidate: method).
 # bench/warm.sh runs them as the "noop" configuration: the cost of Error Prone's dispatch to
 # checks of Heed's shape, with none of Heed's work.
+#   bench/noop.sh EP_CLASSPATH   (Error Prone and its dependencies, as warm.sh computes them)
 set -euo pipefail
 corpus=${HEED_CORPUS:-$HOME/.cache/heed-corpus}
 jdk=${HEED_JDK:-/usr/lib/jvm/temurin-25-jdk-amd64}
@@ -37,8 +38,7 @@ gen NoopB $discard
 gen NoopC Class Method Variable
 gen NoopD Method
 gen NoopE Method
-ep=$(sed 's#:[^:]*heed-checker[^:]*\.jar##' "$corpus/tools/cp.txt")
-"$jdk/bin/javac" -proc:none -cp "$ep" -d "$work/classes" "$work"/src/noop/*.java
+"$jdk/bin/javac" -proc:none -cp "$1" -d "$work/classes" "$work"/src/noop/*.java
 "$jdk/bin/jar" cf "$corpus/tools/noop.jar" -C "$work/classes" .
 rm -rf "$work"
 echo "$corpus/tools/noop.jar"

@@ -9,8 +9,8 @@ shift 3
 corpus=${HEED_CORPUS:-$HOME/.cache/heed-corpus}
 jdk=${HEED_JDK:-/usr/lib/jvm/temurin-25-jdk-amd64}
 # Error Prone and its dependencies, without the Heed jar bench.py put beside them.
-noop=$("$(dirname "$0")/noop.sh")
 ep=$(sed 's#:[^:]*heed-checker[^:]*\.jar##' "$corpus/tools/cp.txt")
+noop=$("$(dirname "$0")/noop.sh" "$ep")
 off="-Xplugin:ErrorProne -XepDisableAllChecks"
 on="$off -XepIgnoreUnknownCheckNames -Xep:DiscardedFuture:WARN -Xep:DiscardedMustUse:WARN"
 on="$on -Xep:UnjustifiedDiscard:WARN -Xep:CloseBeforeFlush:WARN -Xep:MustUseCandidate:WARN"
