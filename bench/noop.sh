@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds $HEED_CORPUS/tools/noop.jar: five Error Prone checks that match nothing, registered for
 # the same tree kinds as Heed's five (DiscardedFuture and DiscardedMustUse: seven kinds each;
-# UnjustifiedDiscard: class, method, variable; CloseBeforeFlush and MustUseCandidate: method).
+# UnjustifiedDiscard: class, method, variable; CloseBeforeFlush: compilation unit, method call,
+# method reference, try; MustUseCandidate: method).
 # bench/warm.sh runs them as the "noop" configuration: the cost of Error Prone's dispatch to
 # checks of Heed's shape, with none of Heed's work.
 #   bench/noop.sh EP_CLASSPATH   (Error Prone and its dependencies, as warm.sh computes them)
@@ -36,7 +37,7 @@ discard="CompilationUnit MethodInvocation NewClass MemberReference LambdaExpress
 gen NoopA $discard
 gen NoopB $discard
 gen NoopC Class Method Variable
-gen NoopD Method
+gen NoopD CompilationUnit MethodInvocation MemberReference Try
 gen NoopE Method
 "$jdk/bin/javac" -proc:none -cp "$1" -d "$work/classes" "$work"/src/noop/*.java
 "$jdk/bin/jar" cf "$corpus/tools/noop.jar" -C "$work/classes" .

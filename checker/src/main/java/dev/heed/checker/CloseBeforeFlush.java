@@ -7,13 +7,19 @@ import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
-import com.google.errorprone.bugpatterns.BugChecker.MethodTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.CompilationUnitTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.MemberReferenceTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.MethodInvocationTreeMatcher;
+import com.google.errorprone.bugpatterns.BugChecker.TryTreeMatcher;
 import com.google.errorprone.matchers.Description;
 import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
@@ -27,9 +33,13 @@ import dev.heed.checker.flow.Race;
 import dev.heed.checker.obligation.Obligations;
 import dev.heed.checker.report.Reporter;
 import dev.heed.checker.trees.Names;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import javax.inject.Inject;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The hyper shape itself: a close or shutdown of a receiver that can run while a write or flush on
@@ -41,12 +51,21 @@ import javax.inject.Inject;
     severity = ERROR,
     linkType = NONE, // HeedCheck links each finding to its page
     suppressionAnnotations = {})
-public final class CloseBeforeFlush extends BugChecker implements MethodTreeMatcher {
+public final class CloseBeforeFlush extends BugChecker
+    implements CompilationUnitTreeMatcher,
+        MethodInvocationTreeMatcher,
+        MemberReferenceTreeMatcher,
+        TryTreeMatcher {
   private static final HeedCheck CHECK = HeedCheck.CLOSE_BEFORE_FLUSH;
 
   private final Obligations obligations;
   private final ConfigProblems problems;
   private final Reporter reporter;
+
+  /** The methods of the current unit already analyzed: a method may hold several closes. */
+  private final Set<Tree> analyzed = Collections.newSetFromMap(new IdentityHashMap<>());
+
+  private @Nullable CompilationUnitTree analyzedUnit;
 
   /** Required by {@code ServiceLoader}; Error Prone constructs checks through the injector. */
   public CloseBeforeFlush() {
@@ -66,12 +85,59 @@ public final class CloseBeforeFlush extends BugChecker implements MethodTreeMatc
   }
 
   @Override
-  public Description matchMethod(MethodTree tree, VisitorState state) {
-    if (tree.getBody() == null || !problems.none(state)) {
+  public Description matchCompilationUnit(CompilationUnitTree tree, VisitorState state) {
+    if (problems.none(state)) {
+      reporter.seen(state);
+    }
+    return Description.NO_MATCH;
+  }
+
+  // A race needs a close, so a method is analyzed when Error Prone's walk reaches its first close
+  // (a teardown call or reference, or a try-with-resources): most methods have none, and asking
+  // about the nodes Error Prone visits anyway costs no walk of every body of our own.
+
+  @Override
+  public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
+    return CompletionFlow.mayClose(tree, obligations.catalogue())
+        ? analyzeEnclosing(state)
+        : Description.NO_MATCH;
+  }
+
+  @Override
+  public Description matchMemberReference(MemberReferenceTree tree, VisitorState state) {
+    return CompletionFlow.mayClose(tree, obligations.catalogue())
+        ? analyzeEnclosing(state)
+        : Description.NO_MATCH;
+  }
+
+  @Override
+  public Description matchTry(TryTree tree, VisitorState state) {
+    return tree.getResources().isEmpty() ? Description.NO_MATCH : analyzeEnclosing(state);
+  }
+
+  /** Analyzes the method the close is in (lambdas are part of it; classes are not), once. */
+  private Description analyzeEnclosing(VisitorState state) {
+    TreePath method = state.getPath();
+    while (method != null && !(method.getLeaf() instanceof MethodTree)) {
+      if (method.getLeaf() instanceof ClassTree) {
+        return Description.NO_MATCH; // an initializer: its own code is no method body
+      }
+      method = method.getParentPath();
+    }
+    if (method == null
+        || ((MethodTree) method.getLeaf()).getBody() == null
+        || !problems.none(state)) {
       return Description.NO_MATCH;
     }
-    reporter.seen(state);
-    for (Race race : races(state.getPath(), state, obligations)) {
+    CompilationUnitTree unit = method.getCompilationUnit();
+    if (unit != analyzedUnit) {
+      analyzedUnit = unit;
+      analyzed.clear();
+    }
+    if (!analyzed.add(method.getLeaf())) {
+      return Description.NO_MATCH;
+    }
+    for (Race race : races(method, state, obligations)) {
       if (!ReviewedExceptions.allow(race.closePath())) {
         reporter.report(
             CHECK.checkName(),

@@ -188,14 +188,24 @@ public final class Catalogue {
 
   /** {@link #matchesName(Category, String)} for a name as javac holds it. */
   public boolean matchesName(Category category, Name name) {
-    return namesMatched
-        .computeIfAbsent(category, c -> new HashMap<>())
-        .computeIfAbsent(name, n -> matchesName(category, n.toString()));
+    Map<Name, Boolean> matched = namesMatched.computeIfAbsent(category, c -> new HashMap<>());
+    // get and put, not computeIfAbsent: its capturing lambda would be an allocation per call.
+    Boolean known = matched.get(name);
+    if (known == null) {
+      known = matchesName(category, name.toString());
+      matched.put(name, known);
+    }
+    return known;
   }
 
   /** {@link #isTeardown(String)} for a name as javac holds it. */
   public boolean isTeardown(Name name) {
-    return teardownNames.computeIfAbsent(name, n -> isTeardown(n.toString()));
+    Boolean known = teardownNames.get(name);
+    if (known == null) {
+      known = isTeardown(name.toString());
+      teardownNames.put(name, known);
+    }
+    return known;
   }
 
   /**

@@ -152,11 +152,8 @@ public final class Discards {
     if (calls.isEmpty()) {
       return Optional.empty();
     }
-    // The obligation first: most calls owe nothing, and the reads of locals are indexed per unit.
-    Optional<Obligation> obligation = firstObligation(calls, state);
-    if (obligation.isEmpty()) {
-      return Optional.empty();
-    }
+    // The site first: most locals are read, and the reads of a unit are one pass, while each
+    // distinct callee's verdict runs the whole rule chain.
     String name = variable.getName().toString();
     Site site;
     if (name.isEmpty() || name.equals("_")) {
@@ -166,7 +163,7 @@ public final class Discards {
     } else {
       return Optional.empty();
     }
-    return obligation.map(o -> new Discard(o, site, name));
+    return firstObligation(calls, state).map(o -> new Discard(o, site, name));
   }
 
   /** Site 5 again: {@code local = f();} as a statement, where {@code local} is never read. */
@@ -178,8 +175,10 @@ public final class Discards {
         || !LocalReads.isLocal(target)) {
       return Optional.empty();
     }
+    if (!neverRead((VarSymbol) target, state)) {
+      return Optional.empty();
+    }
     return firstObligation(calls, state)
-        .filter(o -> neverRead((VarSymbol) target, state))
         .map(o -> new Discard(o, Site.UNREAD_LOCAL, target.getSimpleName().toString()));
   }
 

@@ -14,7 +14,8 @@ import javax.lang.model.element.ElementKind;
 
 /**
  * Which local variables of a compilation unit are ever read. Computed in one pass over the unit,
- * only when the first must-use local of that unit asks, and kept until the next unit.
+ * when the first local of that unit initialized or assigned by a call asks, and kept until the next
+ * unit.
  *
  * <p>Every mention of a variable is a read except being the target of a plain assignment: passing
  * it, returning it, comparing it, calling a method on it, capturing it in a lambda or inner class,

@@ -28,6 +28,7 @@ import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.tree.YieldTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import dev.heed.checker.catalogue.Catalogue;
 import dev.heed.checker.obligation.Obligations;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -85,6 +86,21 @@ public final class CompletionFlow {
   }
 
   /**
+   * Whether {@code tree} is a close the analysis knows: a call or method reference named as a
+   * teardown. A body without one (and without a try-with-resources) has no race to find.
+   */
+  public static boolean mayClose(Tree tree, Catalogue catalogue) {
+    return switch (tree) {
+      case MethodInvocationTree call -> {
+        MethodSymbol method = ASTHelpers.getSymbol(call);
+        yield method != null && catalogue.isTeardown(method.getSimpleName());
+      }
+      case MemberReferenceTree reference -> catalogue.isTeardown(reference.getName());
+      default -> false;
+    };
+  }
+
+  /**
    * A cheap first look: does the body name both a close (or a try-with-resources) and a write,
    * flush, send or poll?
    */
@@ -112,9 +128,14 @@ public final class CompletionFlow {
         return super.visitTry(tree, null);
       }
 
+      @Override
+      public Void scan(Tree tree, Void unused) {
+        return seen[0] && seen[1] ? null : super.scan(tree, null); // seen enough
+      }
+
       private void note(Name name) {
-        seen[0] |= vocabulary.isClose(name);
-        seen[1] |= vocabulary.isWriteOrFlush(name);
+        seen[0] = seen[0] || vocabulary.isClose(name);
+        seen[1] = seen[1] || vocabulary.isWriteOrFlush(name);
       }
     }.scan(body, null);
     return seen[0] && seen[1];

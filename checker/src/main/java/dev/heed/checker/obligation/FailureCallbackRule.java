@@ -48,8 +48,7 @@ final class FailureCallbackRule implements ResultRule {
    * Whether {@code method} is a stage of an eager async receiver, returning an eager async value,
    * that hands the receiver's failure to a callback it takes.
    */
-  static boolean observesFailure(
-      MethodSymbol method, Types types, MethodVerdicts.AsyncTypes asyncTypes) {
+  static boolean observesFailure(MethodSymbol method, Types types, AsyncTypes asyncTypes) {
     if (method.isStatic()
         || method.isConstructor()
         || !(method.owner instanceof ClassSymbol owner)
@@ -71,7 +70,7 @@ final class FailureCallbackRule implements ResultRule {
 
   /** Whether {@code parameter} is a callback whose function receives the receiver's failure. */
   private static boolean receivesFailure(
-      Type parameter, Type receiver, Types types, MethodVerdicts.AsyncTypes asyncTypes) {
+      Type parameter, Type receiver, Types types, AsyncTypes asyncTypes) {
     if (parameter.getKind() != TypeKind.DECLARED
         || !parameter.tsym.isInterface()
         || !types.isFunctionalInterface(parameter)) {
@@ -97,12 +96,11 @@ final class FailureCallbackRule implements ResultRule {
   }
 
   /** An async type that is not lazy: its work runs whether or not anyone holds the value. */
-  private static boolean isEager(Type type, Types types, MethodVerdicts.AsyncTypes asyncTypes) {
+  private static boolean isEager(Type type, Types types, AsyncTypes asyncTypes) {
     if (type == null || type.isErroneous() || type.getKind() != TypeKind.DECLARED) {
       return false;
     }
     Type erased = types.erasure(type);
-    return asyncTypes.all().stream().anyMatch(t -> types.isSubtype(erased, types.erasure(t)))
-        && asyncTypes.lazy().stream().noneMatch(t -> types.isSubtype(erased, types.erasure(t)));
+    return asyncTypes.isAsync(erased) && !asyncTypes.isLazy(erased);
   }
 }

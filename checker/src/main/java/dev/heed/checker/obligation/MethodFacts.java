@@ -26,7 +26,7 @@ record MethodFacts(
     @Nullable Type declared,
     boolean async,
     boolean lazy,
-    MethodVerdicts.AsyncTypes asyncTypes,
+    AsyncTypes asyncTypes,
     Types types,
     Catalogue catalogue,
     MustUseAnnotations annotations,

@@ -11,7 +11,6 @@ import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
 import dev.heed.checker.catalogue.Catalogue;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -37,9 +36,6 @@ final class MethodVerdicts {
           new ModelledMethodRule(),
           new AnnotatedTypeRule(),
           new InferredObligationRule());
-
-  /** The async types of this compilation, resolved once. */
-  record AsyncTypes(ImmutableList<Type> all, ImmutableList<Type> lazy) {}
 
   private final Catalogue catalogue;
   private final MustUseAnnotations annotations;
@@ -90,14 +86,14 @@ final class MethodVerdicts {
       return Verdict.NONE;
     }
     Type declared = declaredResult(method);
-    boolean async = declared != null && isSubtypeOfAny(declared, asyncTypes.all(), types);
+    boolean async = declared != null && asyncTypes.isAsync(declared);
     MethodFacts facts =
         new MethodFacts(
             method,
             ASTHelpers.findSuperMethods(method, types),
             declared,
             async,
-            async && isSubtypeOfAny(declared, asyncTypes.lazy(), types),
+            async && asyncTypes.isLazy(declared),
             asyncTypes,
             types,
             catalogue,
@@ -152,13 +148,5 @@ final class MethodVerdicts {
       type = type.getUpperBound();
     }
     return type == null || type.isErroneous() || !type.isReference() ? null : type;
-  }
-
-  /**
-   * Erases the targets only: ASTHelpers.isSubtype erases both sides, and the erasure of an
-   * intersection ({@code T extends Runnable & Future<V>}) is its first bound alone.
-   */
-  private static boolean isSubtypeOfAny(Type type, List<Type> targets, Types types) {
-    return targets.stream().anyMatch(t -> types.isSubtype(type, types.erasure(t)));
   }
 }

@@ -15,13 +15,11 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
-import com.sun.tools.javac.code.Types;
 import dev.heed.checker.catalogue.Catalogue;
 import dev.heed.checker.catalogue.Category;
 import dev.heed.checker.config.HeedOptions;
 import dev.heed.checker.trees.MethodPaths;
 import dev.heed.checker.trees.Names;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -39,7 +37,7 @@ public final class Obligations {
   private final MethodVerdicts verdicts;
   private final MethodPaths paths = new MethodPaths();
   private final ReturnSummaries summaries = new ReturnSummaries(paths);
-  private final Supplier<MethodVerdicts.AsyncTypes> asyncTypes;
+  private final Supplier<AsyncTypes> asyncTypes;
 
   /** Asked in turn; the first that excuses the call wins. */
   private final ImmutableList<CallSiteExemption> exemptions =
@@ -68,7 +66,7 @@ public final class Obligations {
             .collect(toImmutableList());
     this.asyncTypes =
         VisitorState.memoize(
-            state -> new MethodVerdicts.AsyncTypes(resolve(async, state), resolve(lazy, state)));
+            state -> new AsyncTypes(resolve(async, state), resolve(lazy, state), state.getTypes()));
   }
 
   private static ImmutableList<Type> resolve(ImmutableList<String> names, VisitorState state) {
@@ -102,22 +100,18 @@ public final class Obligations {
 
   /** Whether {@code type} is an async type: an {@code async-type} or {@code lazy-type}. */
   public boolean isAsync(Type type, VisitorState state) {
-    return isSubtypeOfAny(type, asyncTypes.get(state).all(), state);
+    return isReference(type) && asyncTypes.get(state).isAsync(state.getTypes().erasure(type));
   }
 
   /**
    * Whether {@code type} is a lazy async type: a {@code lazy-type}, whose work runs on subscribe.
    */
   public boolean isLazy(Type type, VisitorState state) {
-    return isSubtypeOfAny(type, asyncTypes.get(state).lazy(), state);
+    return isReference(type) && asyncTypes.get(state).isLazy(state.getTypes().erasure(type));
   }
 
-  private static boolean isSubtypeOfAny(Type type, List<Type> supertypes, VisitorState state) {
-    Types types = state.getTypes();
-    return !type.isErroneous()
-        && type.isReference()
-        && supertypes.stream()
-            .anyMatch(t -> types.isSubtype(types.erasure(type), types.erasure(t)));
+  private static boolean isReference(Type type) {
+    return !type.isErroneous() && type.isReference();
   }
 
   /** What {@link ObservedReturns} asks about calls, answered from this compilation's facts. */

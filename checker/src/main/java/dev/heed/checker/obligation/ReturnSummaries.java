@@ -18,13 +18,15 @@ import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.heed.checker.trees.MethodPaths;
 import dev.heed.checker.trees.Search;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -187,23 +189,40 @@ final class ReturnSummaries {
     return callSeen;
   }
 
-  /** The values the body's {@code return}s yield, through parentheses, casts and {@code ?:}. */
+  /**
+   * The values the body's {@code return}s yield, through parentheses, casts and {@code ?:}. A plain
+   * scan that keeps the trail of trees it is in, so that a path is built only for each return, not
+   * for every tree of the body.
+   */
   private static List<TreePath> returnedValues(TreePath body) {
     List<TreePath> values = new ArrayList<>();
-    new TreePathScanner<Void, Void>() {
+    Deque<Tree> trail = new ArrayDeque<>(); // from the body's leaf down to the tree being scanned
+    new TreeScanner<Void, Void>() {
       @Override
       public Void visitReturn(ReturnTree tree, Void unused) {
         if (tree.getExpression() != null) {
-          collect(new TreePath(getCurrentPath(), tree.getExpression()), values);
+          TreePath path = body.getParentPath();
+          for (Tree step : trail) {
+            path = new TreePath(path, step);
+          }
+          collect(new TreePath(path, tree.getExpression()), values);
         }
         return null;
       }
 
       @Override
       public Void scan(Tree tree, Void unused) {
-        return Search.isOwnCode(tree) ? super.scan(tree, null) : null;
+        if (tree == null || !Search.isOwnCode(tree)) {
+          return null;
+        }
+        trail.addLast(tree);
+        try {
+          return super.scan(tree, null);
+        } finally {
+          trail.removeLast();
+        }
       }
-    }.scan(body, null);
+    }.scan(body.getLeaf(), null);
     return values;
   }
 

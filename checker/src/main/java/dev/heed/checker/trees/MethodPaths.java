@@ -26,6 +26,9 @@ import org.jspecify.annotations.Nullable;
 public final class MethodPaths {
   private final Map<JCClassDecl, TreePath> classes = new HashMap<>();
 
+  /** By class: its methods' declarations, indexed on the first look into that class. */
+  private final Map<JCClassDecl, Map<MethodSymbol, JCMethodDecl>> methods = new HashMap<>();
+
   /** The path of {@code method}'s declaration, or null when its class is not compiled now. */
   public @Nullable TreePath of(MethodSymbol method, VisitorState state) {
     ClassSymbol owner = method.enclClass();
@@ -33,12 +36,21 @@ public final class MethodPaths {
     if (classPath == null) {
       return null;
     }
-    for (Tree member : ((JCClassDecl) classPath.getLeaf()).getMembers()) {
-      if (member instanceof JCMethodDecl declaration && method.equals(declaration.sym)) {
-        return new TreePath(classPath, declaration);
+    JCMethodDecl declaration =
+        methods
+            .computeIfAbsent((JCClassDecl) classPath.getLeaf(), MethodPaths::declaredMethods)
+            .get(method);
+    return declaration == null ? null : new TreePath(classPath, declaration);
+  }
+
+  private static Map<MethodSymbol, JCMethodDecl> declaredMethods(JCClassDecl type) {
+    Map<MethodSymbol, JCMethodDecl> declared = new HashMap<>();
+    for (Tree member : type.getMembers()) {
+      if (member instanceof JCMethodDecl declaration && declaration.sym != null) {
+        declared.putIfAbsent(declaration.sym, declaration);
       }
     }
-    return null;
+    return declared;
   }
 
   private @Nullable TreePath pathOf(ClassSymbol type, Enter enter) {
