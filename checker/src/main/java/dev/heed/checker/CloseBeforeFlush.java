@@ -29,6 +29,7 @@ import dev.heed.checker.exceptions.FindingSource;
 import dev.heed.checker.exceptions.ReviewedExceptions;
 import dev.heed.checker.flow.Buffered;
 import dev.heed.checker.flow.CompletionFlow;
+import dev.heed.checker.flow.FirstLooks;
 import dev.heed.checker.flow.Race;
 import dev.heed.checker.obligation.Obligations;
 import dev.heed.checker.report.Reporter;
@@ -98,14 +99,14 @@ public final class CloseBeforeFlush extends BugChecker
 
   @Override
   public Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    return CompletionFlow.mayClose(tree, obligations.catalogue())
+    return FirstLooks.mayClose(tree, obligations.catalogue())
         ? analyzeEnclosing(state)
         : Description.NO_MATCH;
   }
 
   @Override
   public Description matchMemberReference(MemberReferenceTree tree, VisitorState state) {
-    return CompletionFlow.mayClose(tree, obligations.catalogue())
+    return FirstLooks.mayClose(tree, obligations.catalogue())
         ? analyzeEnclosing(state)
         : Description.NO_MATCH;
   }

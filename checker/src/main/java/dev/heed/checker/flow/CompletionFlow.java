@@ -14,7 +14,6 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.LabeledStatementTree;
-import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.StatementTree;
@@ -28,7 +27,6 @@ import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.tree.YieldTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
-import dev.heed.checker.catalogue.Catalogue;
 import dev.heed.checker.obligation.Obligations;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -38,7 +36,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.lang.model.element.Name;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -77,68 +74,12 @@ public final class CompletionFlow {
   /** The closes in the body at {@code bodyPath} that can race a pending write. */
   public static List<Race> analyze(TreePath bodyPath, VisitorState state, Obligations obligations) {
     FlowVocabulary vocabulary = new FlowVocabulary(obligations.catalogue(), state.getTypes());
-    if (!mayRace(bodyPath.getLeaf(), vocabulary)) {
+    if (!FirstLooks.mayRace(bodyPath.getLeaf(), vocabulary)) {
       return List.of(); // most methods: no close, or no write, so no race
     }
     CompletionFlow flow = new CompletionFlow(state, obligations, vocabulary, bodyPath);
     flow.body(bodyPath, new LinkedHashSet<>());
     return List.copyOf(flow.races.values());
-  }
-
-  /**
-   * Whether {@code tree} is a close the analysis knows: a call or method reference named as a
-   * teardown. A body without one (and without a try-with-resources) has no race to find.
-   */
-  public static boolean mayClose(Tree tree, Catalogue catalogue) {
-    return switch (tree) {
-      case MethodInvocationTree call -> {
-        MethodSymbol method = ASTHelpers.getSymbol(call);
-        yield method != null && catalogue.isTeardown(method.getSimpleName());
-      }
-      case MemberReferenceTree reference -> catalogue.isTeardown(reference.getName());
-      default -> false;
-    };
-  }
-
-  /**
-   * A cheap first look: does the body name both a close (or a try-with-resources) and a write,
-   * flush, send or poll?
-   */
-  private static boolean mayRace(Tree body, FlowVocabulary vocabulary) {
-    boolean[] seen = new boolean[2]; // [close, write]
-    new com.sun.source.util.TreeScanner<Void, Void>() {
-      @Override
-      public Void visitMethodInvocation(MethodInvocationTree call, Void unused) {
-        MethodSymbol method = ASTHelpers.getSymbol(call);
-        if (method != null) {
-          note(method.getSimpleName());
-        }
-        return super.visitMethodInvocation(call, null);
-      }
-
-      @Override
-      public Void visitMemberReference(MemberReferenceTree reference, Void unused) {
-        note(reference.getName());
-        return super.visitMemberReference(reference, null);
-      }
-
-      @Override
-      public Void visitTry(TryTree tree, Void unused) {
-        seen[0] |= !tree.getResources().isEmpty(); // closes its resources at its end
-        return super.visitTry(tree, null);
-      }
-
-      @Override
-      public Void scan(Tree tree, Void unused) {
-        return seen[0] && seen[1] ? null : super.scan(tree, null); // seen enough
-      }
-
-      private void note(Name name) {
-        seen[0] = seen[0] || vocabulary.isClose(name);
-        seen[1] = seen[1] || vocabulary.isWriteOrFlush(name);
-      }
-    }.scan(body, null);
-    return seen[0] && seen[1];
   }
 
   void body(TreePath path, Set<Signal> in) {
