@@ -93,6 +93,7 @@ public final class WarmCompile {
         long thread0 = threads.getCurrentThreadCpuTime();
         long process0 = os.getProcessCpuTime();
         long wall0 = System.nanoTime();
+        long epoch0 = System.currentTimeMillis();
         int rc =
             javac.run(
                 null,
@@ -109,14 +110,16 @@ public final class WarmCompile {
         double thread = (threads.getCurrentThreadCpuTime() - thread0) / 1e9;
         double process = (os.getProcessCpuTime() - process0) / 1e9;
         double wall = (System.nanoTime() - wall0) / 1e9;
+        long epoch1 = System.currentTimeMillis();
         Map<String, Integer> findings = new LinkedHashMap<>();
         Matcher m = CHECK_NAME.matcher(diagnostics.toString());
         while (m.find()) {
           findings.merge(m.group(1), 1, Integer::sum);
         }
         System.out.printf(
-            "round=%d config=%s rc=%d thread_cpu=%.2f process_cpu=%.2f wall=%.2f findings=%s%n",
-            round, config.name(), rc, thread, process, wall, findings);
+            "round=%d config=%s rc=%d thread_cpu=%.2f process_cpu=%.2f wall=%.2f span=%d-%d"
+                + " findings=%s%n",
+            round, config.name(), rc, thread, process, wall, epoch0, epoch1, findings);
         if (round > 0) {
           samples
               .computeIfAbsent(config.name(), k -> new ArrayList<>())

@@ -30,6 +30,7 @@ import dev.heed.checker.exceptions.ReviewedExceptions;
 import dev.heed.checker.flow.Buffered;
 import dev.heed.checker.flow.CompletionFlow;
 import dev.heed.checker.flow.FirstLooks;
+import dev.heed.checker.flow.FlowCache;
 import dev.heed.checker.flow.Race;
 import dev.heed.checker.obligation.Obligations;
 import dev.heed.checker.report.Reporter;
@@ -67,6 +68,9 @@ public final class CloseBeforeFlush extends BugChecker
   private final Set<Tree> analyzed = Collections.newSetFromMap(new IdentityHashMap<>());
 
   private @Nullable CompilationUnitTree analyzedUnit;
+
+  /** What the analysis reads from a whole class, kept for the class's other methods. */
+  private final FlowCache flowCache = new FlowCache();
 
   /** Required by {@code ServiceLoader}; Error Prone constructs checks through the injector. */
   public CloseBeforeFlush() {
@@ -138,7 +142,7 @@ public final class CloseBeforeFlush extends BugChecker
     if (!analyzed.add(method.getLeaf())) {
       return Description.NO_MATCH;
     }
-    for (Race race : races(method, state, obligations)) {
+    for (Race race : races(method, state, obligations, flowCache)) {
       if (!ReviewedExceptions.allow(race.closePath())) {
         reporter.report(
             CHECK.checkName(),
@@ -151,19 +155,22 @@ public final class CloseBeforeFlush extends BugChecker
   }
 
   /** The races in the method at {@code method}, whether or not an exception excuses them. */
-  private static List<Race> races(TreePath method, VisitorState state, Obligations obligations) {
+  private static List<Race> races(
+      TreePath method, VisitorState state, Obligations obligations, FlowCache cache) {
     return CompletionFlow.analyze(
-        new TreePath(method, ((MethodTree) method.getLeaf()).getBody()), state, obligations);
+        new TreePath(method, ((MethodTree) method.getLeaf()).getBody()), state, obligations, cache);
   }
 
   /** Every race in a unit, for the index of what exceptions excuse. */
   static FindingSource findingSource(Obligations obligations) {
     return (unit, state, found) ->
         new TreePathScanner<Void, Void>() {
+          private final FlowCache cache = new FlowCache();
+
           @Override
           public Void visitMethod(MethodTree method, Void unused) {
             if (method.getBody() != null) {
-              for (Race race : races(getCurrentPath(), state, obligations)) {
+              for (Race race : races(getCurrentPath(), state, obligations, cache)) {
                 found.accept(race.closePath(), CHECK.checkName());
               }
             }

@@ -16,6 +16,7 @@ import com.sun.tools.javac.code.Types;
 import dev.heed.checker.catalogue.Entry.FieldEntry;
 import dev.heed.checker.catalogue.Entry.MethodEntry;
 import dev.heed.checker.catalogue.Entry.NameEntry;
+import dev.heed.checker.catalogue.Entry.NamePattern;
 import dev.heed.checker.catalogue.Entry.TypeEntry;
 import dev.heed.checker.config.ConfigProblems;
 import dev.heed.checker.config.HeedOptions;
@@ -55,9 +56,9 @@ public final class Catalogue {
    * flow analysis's first look asks them for every call of every body, and a {@link Name} needs no
    * decoding to a string to be looked up.
    */
-  private final Map<Name, Boolean> teardownNames = new HashMap<>();
+  private final NameVerdicts teardownNames = new NameVerdicts(this::isTeardown);
 
-  private final Map<Category, Map<Name, Boolean>> namesMatched = new EnumMap<>(Category.class);
+  private final Map<Category, NameVerdicts> namesMatched = new EnumMap<>(Category.class);
 
   private final ImmutableListMultimap<String, FieldEntry> fieldsByName;
 
@@ -138,6 +139,16 @@ public final class Catalogue {
     return Optional.empty();
   }
 
+  /** Whether some must-use model names a method called {@code simpleName}, in any type. */
+  public boolean hasMustUseModelNamed(String simpleName) {
+    for (MethodEntry entry : methodsByName.get(simpleName)) {
+      if (entry.category().isMustUse()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether an entry of {@code category} names {@code method} or a method it overrides. */
   public boolean names(Category category, MethodSymbol method, Types types) {
     ImmutableList<MethodEntry> candidates = methodsByName.get(method.getSimpleName().toString());
@@ -188,24 +199,17 @@ public final class Catalogue {
 
   /** {@link #matchesName(Category, String)} for a name as javac holds it. */
   public boolean matchesName(Category category, Name name) {
-    Map<Name, Boolean> matched = namesMatched.computeIfAbsent(category, c -> new HashMap<>());
-    // get and put, not computeIfAbsent: its capturing lambda would be an allocation per call.
-    Boolean known = matched.get(name);
-    if (known == null) {
-      known = matchesName(category, name.toString());
-      matched.put(name, known);
+    NameVerdicts matched = namesMatched.get(category);
+    if (matched == null) {
+      matched = new NameVerdicts(n -> matchesName(category, n));
+      namesMatched.put(category, matched);
     }
-    return known;
+    return matched.test(name);
   }
 
   /** {@link #isTeardown(String)} for a name as javac holds it. */
   public boolean isTeardown(Name name) {
-    Boolean known = teardownNames.get(name);
-    if (known == null) {
-      known = isTeardown(name.toString());
-      teardownNames.put(name, known);
-    }
-    return known;
+    return teardownNames.test(name);
   }
 
   /**
@@ -218,24 +222,52 @@ public final class Catalogue {
     return teardowns.computeIfAbsent(name, this::hasTeardownWord);
   }
 
+  /** By words, as {@code [start, end)} ranges of the name: no substring, list or lowercase copy. */
   private boolean hasTeardownWord(String name) {
-    List<String> words = new ArrayList<>();
+    int lastStart = 0;
+    for (int i = name.length() - 1; i > 0; i--) {
+      if (Character.isUpperCase(name.charAt(i))) {
+        lastStart = i;
+        break;
+      }
+    }
+    if (lastStart > 0) {
+      for (String accessor : ACCESSOR_WORDS) {
+        if (isWord(name, lastStart, name.length(), accessor, false)) {
+          return false;
+        }
+      }
+    }
     int start = 0;
     for (int i = 1; i <= name.length(); i++) {
       if (i == name.length() || Character.isUpperCase(name.charAt(i))) {
-        words.add(Ascii.toLowerCase(name.substring(start, i)));
+        for (NameEntry entry : names.get(Category.TEARDOWN_WORD)) {
+          NamePattern pattern = entry.pattern();
+          if (isWord(name, start, i, pattern.text(), pattern.prefix())) {
+            return true;
+          }
+        }
         start = i;
       }
     }
-    if (words.size() > 1 && ACCESSOR_WORDS.contains(words.getLast())) {
+    return false;
+  }
+
+  /**
+   * Whether {@code name[start, end)}, lower-cased, is {@code word} (or starts with it, for a prefix
+   * pattern).
+   */
+  private static boolean isWord(String name, int start, int end, String word, boolean prefix) {
+    int length = word.length();
+    if (prefix ? length > end - start : length != end - start) {
       return false;
     }
-    for (String word : words) {
-      if (matchesName(Category.TEARDOWN_WORD, word)) {
-        return true;
+    for (int k = 0; k < length; k++) {
+      if (Ascii.toLowerCase(name.charAt(start + k)) != word.charAt(k)) {
+        return false;
       }
     }
-    return false;
+    return true;
   }
 
   private static final ImmutableList<String> ACCESSOR_WORDS = ImmutableList.of("future", "promise");

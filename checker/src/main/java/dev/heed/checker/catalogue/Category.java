@@ -1,5 +1,8 @@
 package dev.heed.checker.catalogue;
 
+import static com.google.common.collect.ImmutableMap.toImmutableMap;
+
+import com.google.common.collect.ImmutableMap;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -156,6 +159,9 @@ public enum Category {
   }
 
   static Optional<Category> fromKeyword(String keyword) {
-    return Arrays.stream(values()).filter(c -> c.keyword.equals(keyword)).findFirst();
+    return Optional.ofNullable(BY_KEYWORD.get(keyword));
   }
+
+  private static final ImmutableMap<String, Category> BY_KEYWORD =
+      Arrays.stream(values()).collect(toImmutableMap(c -> c.keyword, c -> c));
 }

@@ -152,13 +152,14 @@ public final class Discards {
     if (calls.isEmpty()) {
       return Optional.empty();
     }
-    // The site first: most locals are read, and the reads of a unit are one pass, while each
-    // distinct callee's verdict runs the whole rule chain.
+    // The site first: most locals are read within a few statements, while each distinct callee's
+    // verdict runs the whole rule chain.
     String name = variable.getName().toString();
     Site site;
     if (name.isEmpty() || name.equals("_")) {
       site = Site.UNNAMED_VARIABLE;
-    } else if (neverRead((VarSymbol) symbol, state)) {
+    } else if (options.unreadLocals()
+        && !LocalReads.isReadAfter(state.getPath(), (VarSymbol) symbol)) {
       site = Site.UNREAD_LOCAL;
     } else {
       return Optional.empty();
@@ -175,7 +176,7 @@ public final class Discards {
         || !LocalReads.isLocal(target)) {
       return Optional.empty();
     }
-    if (!neverRead((VarSymbol) target, state)) {
+    if (!options.unreadLocals() || localReads.isReadAround(state.getPath(), (VarSymbol) target)) {
       return Optional.empty();
     }
     return firstObligation(calls, state)
@@ -204,11 +205,6 @@ public final class Discards {
       }
     }
     return Optional.empty();
-  }
-
-  private boolean neverRead(VarSymbol local, VisitorState state) {
-    return options.unreadLocals()
-        && !localReads.isRead(local, state.getPath().getCompilationUnit());
   }
 
   /** Whether a lambda's or method reference's functional method returns void. */

@@ -64,20 +64,28 @@ public final class CompletionFlow {
   private record Frame(boolean loopOrSwitch, List<Set<Signal>> exits) {}
 
   private CompletionFlow(
-      VisitorState state, Obligations obligations, FlowVocabulary vocabulary, TreePath body) {
+      VisitorState state,
+      Obligations obligations,
+      FlowVocabulary vocabulary,
+      TreePath body,
+      FlowCache cache) {
     this.vocabulary = vocabulary;
     this.receivers = new Receivers(vocabulary);
     this.signals = new Signals(state, obligations, vocabulary, receivers);
-    this.buffers = new Buffers(vocabulary, new Wrappers(state, vocabulary, receivers, body));
+    this.buffers = new Buffers(vocabulary, new Wrappers(state, vocabulary, receivers, body, cache));
   }
 
-  /** The closes in the body at {@code bodyPath} that can race a pending write. */
-  public static List<Race> analyze(TreePath bodyPath, VisitorState state, Obligations obligations) {
+  /**
+   * The closes in the body at {@code bodyPath} that can race a pending write; {@code cache} keeps
+   * what the analysis reads from the body's class for the class's other methods.
+   */
+  public static List<Race> analyze(
+      TreePath bodyPath, VisitorState state, Obligations obligations, FlowCache cache) {
     FlowVocabulary vocabulary = new FlowVocabulary(obligations.catalogue(), state.getTypes());
     if (!FirstLooks.mayRace(bodyPath.getLeaf(), vocabulary)) {
       return List.of(); // most methods: no close, or no write, so no race
     }
-    CompletionFlow flow = new CompletionFlow(state, obligations, vocabulary, bodyPath);
+    CompletionFlow flow = new CompletionFlow(state, obligations, vocabulary, bodyPath, cache);
     flow.body(bodyPath, new LinkedHashSet<>());
     return List.copyOf(flow.races.values());
   }

@@ -1,12 +1,13 @@
 package dev.heed.checker.flow;
 
-import com.google.errorprone.util.ASTHelpers;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberReferenceTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TryTree;
 import com.sun.source.util.TreeScanner;
-import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.heed.checker.catalogue.Catalogue;
 import javax.lang.model.element.Name;
 import org.jspecify.annotations.Nullable;
@@ -67,15 +68,20 @@ public final class FirstLooks {
     return seen[0] && seen[1];
   }
 
-  /** The name of the method a call invokes (null if unresolved) or a method reference names. */
+  /**
+   * The name a call or method reference is written with, read from the tree: no symbol is looked
+   * up, since this is asked for every call Error Prone visits. For a resolved call it is the
+   * invoked method's name; an unresolved one at most starts an analysis that finds nothing.
+   */
   private static @Nullable Name calledName(Tree tree) {
-    return switch (tree) {
-      case MethodInvocationTree call -> {
-        MethodSymbol method = ASTHelpers.getSymbol(call);
-        yield method == null ? null : method.getSimpleName();
+    // instanceof, not a pattern switch: its bootstrap's dispatch costs more than the look itself.
+    if (tree instanceof MethodInvocationTree call) {
+      ExpressionTree select = call.getMethodSelect();
+      if (select instanceof MemberSelectTree member) {
+        return member.getIdentifier();
       }
-      case MemberReferenceTree reference -> reference.getName();
-      default -> null;
-    };
+      return select instanceof IdentifierTree identifier ? identifier.getName() : null;
+    }
+    return tree instanceof MemberReferenceTree reference ? reference.getName() : null;
   }
 }

@@ -9,6 +9,7 @@ import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
@@ -38,19 +39,26 @@ final class Wrappers {
   private static final int MAX_DEPTH = 8;
 
   /** What a key wraps: {@code created} is null for a variable that names another receiver. */
-  private record Link(@Nullable Type created, @Nullable Object inner) {}
+  record Link(@Nullable Type created, @Nullable Object inner) {}
 
   private final VisitorState state;
   private final FlowVocabulary vocabulary;
   private final Receivers receivers;
   private final TreePath body;
+  private final FlowCache cache;
   private @Nullable Map<Object, Link> links;
 
-  Wrappers(VisitorState state, FlowVocabulary vocabulary, Receivers receivers, TreePath body) {
+  Wrappers(
+      VisitorState state,
+      FlowVocabulary vocabulary,
+      Receivers receivers,
+      TreePath body,
+      FlowCache cache) {
     this.state = state;
     this.vocabulary = vocabulary;
     this.receivers = receivers;
     this.body = body;
+    this.cache = cache;
   }
 
   /**
@@ -81,14 +89,22 @@ final class Wrappers {
 
   private Map<Object, Link> links() {
     if (links == null) {
-      links = new HashMap<>();
       TreePath path = body;
       while (path != null && !(path.getLeaf() instanceof ClassTree)) {
         path = path.getParentPath();
       }
-      new LinkScanner(links).scan(path == null ? body.getLeaf() : path.getLeaf(), null);
+      links = path == null ? scan(body.getLeaf()) : cache.links(path, this::scan);
     }
     return links;
+  }
+
+  /**
+   * What wraps what in {@code tree}: a class, read once for all its methods ({@link FlowCache}).
+   */
+  private Map<Object, Link> scan(Tree tree) {
+    Map<Object, Link> found = new HashMap<>();
+    new LinkScanner(found).scan(tree, null);
+    return found;
   }
 
   private final class LinkScanner extends TreeScanner<Void, Void> {

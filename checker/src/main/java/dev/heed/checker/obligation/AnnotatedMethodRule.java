@@ -7,7 +7,7 @@ final class AnnotatedMethodRule implements ResultRule {
   @Override
   public Optional<Verdict> evaluate(MethodFacts method) {
     return method
-        .withOverridden()
+        .withAnnotatableOverridden()
         .map(m -> method.annotations().on(m))
         .flatMap(Optional::stream)
         .findFirst()

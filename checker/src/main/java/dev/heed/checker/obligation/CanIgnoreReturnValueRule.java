@@ -6,7 +6,7 @@ import java.util.Optional;
 final class CanIgnoreReturnValueRule implements ResultRule {
   @Override
   public Optional<Verdict> evaluate(MethodFacts method) {
-    return method.withOverridden().anyMatch(MustUseAnnotations::canIgnore)
+    return method.withAnnotatableOverridden().anyMatch(MustUseAnnotations::canIgnore)
         ? Optional.of(Verdict.NONE)
         : Optional.empty();
   }

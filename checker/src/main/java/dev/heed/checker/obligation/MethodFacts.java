@@ -12,7 +12,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * What the rules read about one method, computed once before the chain runs.
  *
- * @param overridden the methods it overrides, in any supertype
+ * @param overridden the methods it overrides, in any supertype, found on first use
+ * @param inheritsAnnotations whether a supertype of its class declares a method with an annotation
+ *     the rules read ({@link MustUseAnnotations#anySupertypeAnnotates}): if not, no method it
+ *     overrides has one, and the rules that read annotations need not find them
  * @param declared its declared result as a reference type (a type variable's bound), or null for a
  *     primitive or erroneous one
  * @param async whether that result is an async type
@@ -22,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  */
 record MethodFacts(
     MethodSymbol method,
-    Set<MethodSymbol> overridden,
+    Supplier<Set<MethodSymbol>> overridden,
+    boolean inheritsAnnotations,
     @Nullable Type declared,
     boolean async,
     boolean lazy,
@@ -32,8 +36,15 @@ record MethodFacts(
     MustUseAnnotations annotations,
     Supplier<ReturnSummaries.Summary> summary) {
 
-  /** The method and every method it overrides. */
-  Stream<MethodSymbol> withOverridden() {
-    return Stream.concat(Stream.of(method), overridden.stream());
+  /** The method and every method it overrides that may carry an annotation. */
+  Stream<MethodSymbol> withAnnotatableOverridden() {
+    return inheritsAnnotations
+        ? Stream.concat(Stream.of(method), overridden.get().stream())
+        : Stream.of(method);
+  }
+
+  /** The methods it overrides, found only when iterated. */
+  Iterable<MethodSymbol> lazilyOverridden() {
+    return () -> overridden.get().iterator();
   }
 }

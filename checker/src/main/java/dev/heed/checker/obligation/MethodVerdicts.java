@@ -13,6 +13,8 @@ import dev.heed.checker.catalogue.Catalogue;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import javax.lang.model.type.TypeKind;
 import org.jspecify.annotations.Nullable;
@@ -40,7 +42,12 @@ final class MethodVerdicts {
   private final Catalogue catalogue;
   private final MustUseAnnotations annotations;
   private final Map<MethodSymbol, Verdict> verdicts = new HashMap<>();
-  private final Map<Inherited, Verdict> inherited = new HashMap<>();
+
+  /** For {@link #mayOweByMethod}: whether a method overrides one with a must-use annotation. */
+  private final Map<MethodSymbol, Boolean> overriddenAnnotated = new HashMap<>();
+
+  /** By method, then by the class it is called on: no record key to hash per call. */
+  private final Map<MethodSymbol, Map<ClassSymbol, Verdict>> inherited = new HashMap<>();
 
   MethodVerdicts(Catalogue catalogue, MustUseAnnotations annotations) {
     this.catalogue = catalogue;
@@ -90,7 +97,8 @@ final class MethodVerdicts {
     MethodFacts facts =
         new MethodFacts(
             method,
-            ASTHelpers.findSuperMethods(method, types),
+            Suppliers.memoize(() -> overridden(method, types)),
+            annotations.anySupertypeAnnotates(method, types),
             declared,
             async,
             async && asyncTypes.isLazy(declared),
@@ -108,8 +116,46 @@ final class MethodVerdicts {
     return Verdict.NONE;
   }
 
-  /** A method as a member of the class it is called on. */
-  private record Inherited(MethodSymbol method, ClassSymbol origin) {}
+  /**
+   * A necessary condition for a verdict {@link Verdict#ofMethod}, without the rule chain: only
+   * three rules give one, and each needs what this looks for: {@link ModelledMethodRule} a must-use
+   * model of the method's name; {@link InferredObligationRule} an inferred summary ({@code
+   * inferred}, which reads the body if it is compiled now); {@link AnnotatedMethodRule} a must-use
+   * annotation on the method or one it overrides (searched last).
+   */
+  boolean mayOweByMethod(MethodSymbol method, BooleanSupplier inferred, Types types) {
+    Verdict known = verdicts.get(method);
+    if (known != null) {
+      return known.ofMethod();
+    }
+    if (catalogue.hasMustUseModelNamed(method.getSimpleName().toString())
+        || annotations.on(method).isPresent()
+        || inferred.getAsBoolean()) {
+      return true;
+    }
+    Boolean annotated = overriddenAnnotated.get(method);
+    if (annotated == null) {
+      annotated = overridesAnnotated(method, types);
+      overriddenAnnotated.put(method, annotated);
+    }
+    return annotated;
+  }
+
+  private boolean overridesAnnotated(MethodSymbol method, Types types) {
+    if (!annotations.anySupertypeAnnotates(method, types)) {
+      return false;
+    }
+    try {
+      for (MethodSymbol overridden : overridden(method, types)) {
+        if (annotations.on(overridden).isPresent()) {
+          return true;
+        }
+      }
+    } catch (CompletionFailure e) {
+      return true; // let the chain decide, as it does for every other method
+    }
+    return false;
+  }
 
   /**
    * A method inherited from a class that is not itself a subtype of the annotated type implements
@@ -117,8 +163,17 @@ final class MethodVerdicts {
    * PlainStore implements Store}, {@code PlainStore.put} implements {@code @MustUse Store.put}.
    */
   Verdict inheritedImplementation(MethodSymbol method, ClassSymbol origin, Types types) {
-    return inherited.computeIfAbsent(
-        new Inherited(method, origin), key -> implementedMustUse(method, origin, types));
+    Map<ClassSymbol, Verdict> byOrigin = inherited.get(method);
+    if (byOrigin == null) {
+      byOrigin = new HashMap<>();
+      inherited.put(method, byOrigin);
+    }
+    Verdict known = byOrigin.get(origin);
+    if (known == null) {
+      known = implementedMustUse(method, origin, types);
+      byOrigin.put(origin, known);
+    }
+    return known;
   }
 
   private Verdict implementedMustUse(MethodSymbol method, ClassSymbol origin, Types types) {
@@ -139,6 +194,13 @@ final class MethodVerdicts {
       return Verdict.NONE; // a supertype's class file is missing
     }
     return Verdict.NONE;
+  }
+
+  /** The methods {@code method} overrides; a static or private method or a constructor has none. */
+  private static Set<MethodSymbol> overridden(MethodSymbol method, Types types) {
+    return method.isStatic() || method.isPrivate() || method.isConstructor()
+        ? Set.of() // Error Prone would walk every supertype to find none
+        : ASTHelpers.findSuperMethods(method, types);
   }
 
   /** The declared result as a reference type (a type variable's bound), or null. */

@@ -8,7 +8,7 @@ final class ModelledMethodRule implements ResultRule {
   public Optional<Verdict> evaluate(MethodFacts method) {
     return method
         .catalogue()
-        .mustUseModel(method.method(), method.overridden(), method.types())
+        .mustUseModel(method.method(), method.lazilyOverridden(), method.types())
         .map(
             model ->
                 new Verdict(

@@ -3,7 +3,9 @@ package dev.heed.checker.obligation;
 import com.google.common.base.CharMatcher;
 import com.google.common.collect.ImmutableSet;
 import com.sun.tools.javac.code.Attribute;
+import com.sun.tools.javac.code.Kinds;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.CompletionFailure;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.TypeSymbol;
 import com.sun.tools.javac.code.Type;
@@ -36,14 +38,63 @@ final class MustUseAnnotations {
 
   private final ImmutableSet<String> names;
   private final Map<TypeSymbol, Optional<MustUse>> onTypes = new HashMap<>();
+  private final Map<TypeSymbol, Boolean> declaresAnnotated = new HashMap<>();
+  private final Map<TypeSymbol, Boolean> inheritsAnnotated = new HashMap<>();
 
   MustUseAnnotations(ImmutableSet<String> names) {
     this.names = names;
   }
 
   static boolean canIgnore(Symbol symbol) {
-    return symbol.getAnnotationMirrors().stream()
-        .anyMatch(a -> a.getAnnotationType().asElement().getSimpleName().contentEquals(CAN_IGNORE));
+    for (Attribute.Compound annotation : symbol.getAnnotationMirrors()) {
+      if (annotation.type.tsym.getSimpleName().contentEquals(CAN_IGNORE)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a supertype of {@code method}'s class declares a method with a must-use or {@code
+   * CanIgnoreReturnValue} annotation: if none does, no method it overrides carries one, and finding
+   * what it overrides (a walk of every supertype, and an override test for each method of the same
+   * name) can be skipped. Answered once per class, from each supertype's members read once.
+   */
+  boolean anySupertypeAnnotates(MethodSymbol method, Types types) {
+    if (!(method.owner instanceof TypeSymbol owner)) {
+      return true;
+    }
+    Boolean known = inheritsAnnotated.get(owner);
+    if (known == null) {
+      known = false;
+      try {
+        for (Type supertype : types.closure(owner.type)) {
+          if (!supertype.tsym.equals(owner) && declaresAnnotatedMethod(supertype.tsym)) {
+            known = true;
+            break;
+          }
+        }
+      } catch (CompletionFailure e) {
+        known = true; // a supertype's class file is missing: let the full search decide
+      }
+      inheritsAnnotated.put(owner, known);
+    }
+    return known;
+  }
+
+  private boolean declaresAnnotatedMethod(TypeSymbol type) {
+    Boolean known = declaresAnnotated.get(type);
+    if (known == null) {
+      known = false;
+      for (Symbol member : type.members().getSymbols(s -> s.kind == Kinds.Kind.MTH)) {
+        if (canIgnore(member) || on(member).isPresent()) {
+          known = true;
+          break;
+        }
+      }
+      declaresAnnotated.put(type, known);
+    }
+    return known;
   }
 
   /** A {@code @MustUse}-like annotation directly on {@code symbol}. */

@@ -20,6 +20,7 @@ import dev.heed.checker.catalogue.Category;
 import dev.heed.checker.config.HeedOptions;
 import dev.heed.checker.trees.MethodPaths;
 import dev.heed.checker.trees.Names;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -82,20 +83,38 @@ public final class Obligations {
    * because of its body: not because of an annotation, a model or its result's type.
    */
   public Optional<Obligation> passedOn(TreePath declaration, VisitorState state) {
-    if (!ReturnSummaries.mayPassOn(declaration)) {
-      return Optional.empty(); // most methods: decided by the tree alone
-    }
-    MethodSymbol method = ASTHelpers.getSymbol((MethodTree) declaration.getLeaf());
-    if (!(summaries.of(method, state, this) instanceof ReturnSummaries.Inferred inferred)) {
+    MethodTree tree = (MethodTree) declaration.getLeaf();
+    if (tree.getBody() == null) {
       return Optional.empty();
     }
-    Verdict verdict =
-        verdicts.of(
-            method, asyncTypes.get(state), state.getTypes(), m -> summaries.of(m, state, this));
+    List<TreePath> returned =
+        ReturnSummaries.returnedValues(new TreePath(declaration, tree.getBody()));
+    if (!ReturnSummaries.mayPassOn(returned)) {
+      return Optional.empty(); // most methods: decided by the tree alone
+    }
+    MethodSymbol method = ASTHelpers.getSymbol(tree);
+    if (!(summaries.of(method, declaration, returned, state, this)
+        instanceof ReturnSummaries.Inferred inferred)) {
+      return Optional.empty();
+    }
+    Verdict verdict = verdictOf(method, state);
     return verdict.ofMethod()
             && verdict.consequence().startsWith(Names.describe(method) + " returns the ")
         ? Optional.of(inferred.origin())
         : Optional.empty();
+  }
+
+  /**
+   * Whether {@code method} can owe an obligation of its own ({@link Verdict#ofMethod}), tested
+   * without the whole rule chain (see {@link MethodVerdicts#mayOweByMethod}).
+   */
+  boolean mayOweByMethod(MethodSymbol method, VisitorState state) {
+    return verdicts.mayOweByMethod(
+        method,
+        () ->
+            MethodPaths.isCompiledNow(method, state)
+                && summaries.of(method, state, this) instanceof ReturnSummaries.Inferred,
+        state.getTypes());
   }
 
   /** Whether {@code type} is an async type: an {@code async-type} or {@code lazy-type}. */

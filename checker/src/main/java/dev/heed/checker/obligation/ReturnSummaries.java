@@ -5,7 +5,6 @@ import static com.google.common.collect.ImmutableSet.toImmutableSet;
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
-import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ConditionalExpressionTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -18,15 +17,12 @@ import com.sun.source.tree.ReturnTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.TypeCastTree;
 import com.sun.source.util.TreePath;
-import com.sun.source.util.TreeScanner;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.heed.checker.trees.MethodPaths;
-import dev.heed.checker.trees.Search;
-import java.util.ArrayDeque;
+import dev.heed.checker.trees.Returns;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -34,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.ElementKind;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a method of this compilation returns, read from its body, once per method symbol: every
@@ -88,16 +85,38 @@ final class ReturnSummaries {
 
   /** The summary of {@code method}, reading its body with {@code obligations} for its calls. */
   Summary of(MethodSymbol method, VisitorState state, Obligations obligations) {
-    Summary known = summaries.get(method);
-    if (known != null) {
-      return known;
+    return of(method, null, state, obligations);
+  }
+
+  /**
+   * The summary of the method declared at {@code declaration} whose {@code return}s yield {@code
+   * returned} ({@link #returnedValues}), for a caller that has read them already.
+   */
+  Summary of(
+      MethodSymbol method,
+      TreePath declaration,
+      List<TreePath> returned,
+      VisitorState state,
+      Obligations obligations) {
+    return of(method, new Body(declaration, returned), state, obligations);
+  }
+
+  /** A declaration and the values its returns yield, as read by a caller. */
+  private record Body(TreePath declaration, List<TreePath> returned) {}
+
+  private Summary of(
+      MethodSymbol method, @Nullable Body known, VisitorState state, Obligations obligations) {
+    Summary cached = summaries.get(method);
+    if (cached != null) {
+      return cached;
     }
     if (inProgress.size() >= MAX_DEPTH || !inProgress.add(method)) {
       return UNKNOWN; // recursion, or too deep: not cached, so an outer call can still decide
     }
     Summary summary;
     try {
-      summary = summarize(method, state, obligations);
+      Body body = known != null ? known : body(method, state);
+      summary = body == null ? UNKNOWN : summarize(method, body, state, obligations);
     } finally {
       inProgress.remove(method);
     }
@@ -105,15 +124,20 @@ final class ReturnSummaries {
     return summary;
   }
 
-  private Summary summarize(MethodSymbol method, VisitorState state, Obligations obligations) {
+  private @Nullable Body body(MethodSymbol method, VisitorState state) {
     if (method.isConstructor()) {
-      return UNKNOWN;
+      return null;
     }
     TreePath path = paths.of(method, state);
     if (path == null || !(path.getLeaf() instanceof MethodTree tree) || tree.getBody() == null) {
-      return UNKNOWN;
+      return null;
     }
-    List<TreePath> returned = returnedValues(new TreePath(path, tree.getBody()));
+    return new Body(path, returnedValues(new TreePath(path, tree.getBody())));
+  }
+
+  private Summary summarize(
+      MethodSymbol method, Body body, VisitorState state, Obligations obligations) {
+    List<TreePath> returned = body.returned();
     if (returned.isEmpty()) {
       return UNKNOWN;
     }
@@ -124,9 +148,10 @@ final class ReturnSummaries {
           sources.contains(RECEIVER),
           sources.stream().filter(i -> i >= 0).collect(toImmutableSet()));
     }
+    TreePath bodyPath =
+        new TreePath(body.declaration(), ((MethodTree) body.declaration().getLeaf()).getBody());
     if (obligations.isEagerAsync(method.getReturnType(), state)
-        && ObservedReturns.all(
-            returned, new TreePath(path, tree.getBody()), obligations.observedReturnFacts(state))) {
+        && ObservedReturns.all(returned, bodyPath, obligations.observedReturnFacts(state))) {
       return new Observed();
     }
     Inferred inferred = null;
@@ -135,8 +160,10 @@ final class ReturnSummaries {
       if (leaf instanceof LiteralTree) {
         continue; // `ok ? queue.offer(e) : false`: a constant carries nothing, and hides nothing
       }
-      if (!(leaf instanceof MethodInvocationTree || leaf instanceof NewClassTree)) {
-        return UNKNOWN;
+      if (!(leaf instanceof MethodInvocationTree || leaf instanceof NewClassTree)
+          || !(ASTHelpers.getSymbol(leaf) instanceof MethodSymbol callee)
+          || !obligations.mayOweByMethod(callee, state)) {
+        return UNKNOWN; // decided without the callee's whole rule chain, for most calls
       }
       Optional<Obligation> obligation = obligations.of(leaf, value, state);
       if (obligation.isEmpty() || !obligation.get().ofMethod()) {
@@ -164,77 +191,47 @@ final class ReturnSummaries {
   }
 
   /**
-   * Whether the body of the method declared at {@code declaration} could pass an obligation on:
-   * every value its {@code return}s yield (through parentheses, casts and {@code ?:}) is a call, a
-   * {@code new} or a constant, and one is not a constant. A cheap test on the tree alone, with no
-   * symbol looked up, so that a check asking about every method reads only these few bodies in full
-   * ({@link Inferred} needs it).
+   * Whether a method whose {@code return}s yield {@code returned} could pass an obligation on:
+   * every value is a call, a {@code new} or a constant, and one is not a constant. A cheap test on
+   * the trees alone, with no symbol looked up, so that a check asking about every method reads only
+   * these few bodies in full ({@link Inferred} needs it).
    */
-  static boolean mayPassOn(TreePath declaration) {
-    BlockTree body = ((MethodTree) declaration.getLeaf()).getBody();
-    if (body == null) {
-      return false;
-    }
+  static boolean mayPassOn(List<TreePath> returned) {
     boolean callSeen = false;
-    for (TreePath value : returnedValues(new TreePath(declaration, body))) {
-      switch (value.getLeaf()) {
-        case MethodInvocationTree call -> callSeen = true;
-        case NewClassTree created -> callSeen = true;
-        case LiteralTree constant -> {}
-        default -> {
-          return false;
-        }
+    for (TreePath value : returned) {
+      Tree leaf = value.getLeaf(); // asked for every method: instanceof, not a pattern switch
+      if (leaf instanceof MethodInvocationTree || leaf instanceof NewClassTree) {
+        callSeen = true;
+      } else if (!(leaf instanceof LiteralTree)) {
+        return false;
       }
     }
     return callSeen;
   }
 
-  /**
-   * The values the body's {@code return}s yield, through parentheses, casts and {@code ?:}. A plain
-   * scan that keeps the trail of trees it is in, so that a path is built only for each return, not
-   * for every tree of the body.
-   */
-  private static List<TreePath> returnedValues(TreePath body) {
+  /** The values the body's {@code return}s yield, through parentheses, casts and {@code ?:}. */
+  static List<TreePath> returnedValues(TreePath body) {
     List<TreePath> values = new ArrayList<>();
-    Deque<Tree> trail = new ArrayDeque<>(); // from the body's leaf down to the tree being scanned
-    new TreeScanner<Void, Void>() {
-      @Override
-      public Void visitReturn(ReturnTree tree, Void unused) {
-        if (tree.getExpression() != null) {
-          TreePath path = body.getParentPath();
-          for (Tree step : trail) {
-            path = new TreePath(path, step);
-          }
-          collect(new TreePath(path, tree.getExpression()), values);
-        }
-        return null;
+    for (TreePath statement : Returns.of(body)) {
+      ExpressionTree value = ((ReturnTree) statement.getLeaf()).getExpression();
+      if (value != null) {
+        collect(new TreePath(statement, value), values);
       }
-
-      @Override
-      public Void scan(Tree tree, Void unused) {
-        if (tree == null || !Search.isOwnCode(tree)) {
-          return null;
-        }
-        trail.addLast(tree);
-        try {
-          return super.scan(tree, null);
-        } finally {
-          trail.removeLast();
-        }
-      }
-    }.scan(body.getLeaf(), null);
+    }
     return values;
   }
 
   private static void collect(TreePath value, List<TreePath> values) {
-    switch (value.getLeaf()) {
-      case ParenthesizedTree p -> collect(new TreePath(value, p.getExpression()), values);
-      case TypeCastTree cast -> collect(new TreePath(value, cast.getExpression()), values);
-      case ConditionalExpressionTree c -> {
-        collect(new TreePath(value, c.getTrueExpression()), values);
-        collect(new TreePath(value, c.getFalseExpression()), values);
-      }
-      default -> values.add(value);
+    Tree leaf = value.getLeaf();
+    if (leaf instanceof ParenthesizedTree p) {
+      collect(new TreePath(value, p.getExpression()), values);
+    } else if (leaf instanceof TypeCastTree cast) {
+      collect(new TreePath(value, cast.getExpression()), values);
+    } else if (leaf instanceof ConditionalExpressionTree c) {
+      collect(new TreePath(value, c.getTrueExpression()), values);
+      collect(new TreePath(value, c.getFalseExpression()), values);
+    } else {
+      values.add(value);
     }
   }
 
