@@ -2,6 +2,7 @@ package dev.heed.checker.obligation;
 
 import com.google.common.base.CharMatcher;
 import com.google.common.collect.ImmutableSet;
+import com.google.errorprone.util.ASTHelpers;
 import com.sun.tools.javac.code.Attribute;
 import com.sun.tools.javac.code.Kinds;
 import com.sun.tools.javac.code.Symbol;
@@ -86,7 +87,8 @@ final class MustUseAnnotations {
     Boolean known = declaresAnnotated.get(type);
     if (known == null) {
       known = false;
-      for (Symbol member : type.members().getSymbols(s -> s.kind == Kinds.Kind.MTH)) {
+      for (Symbol member :
+          ASTHelpers.scope(type.members()).getSymbols(s -> s.kind == Kinds.Kind.MTH)) {
         if (canIgnore(member) || on(member).isPresent()) {
           known = true;
           break;
