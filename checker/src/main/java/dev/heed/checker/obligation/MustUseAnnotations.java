@@ -4,7 +4,6 @@ import com.google.common.base.CharMatcher;
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.tools.javac.code.Attribute;
-import com.sun.tools.javac.code.Kinds;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.CompletionFailure;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -87,9 +86,8 @@ final class MustUseAnnotations {
     Boolean known = declaresAnnotated.get(type);
     if (known == null) {
       known = false;
-      for (Symbol member :
-          ASTHelpers.scope(type.members()).getSymbols(s -> s.kind == Kinds.Kind.MTH)) {
-        if (canIgnore(member) || on(member).isPresent()) {
+      for (Symbol member : ASTHelpers.getEnclosedElements(type)) {
+        if (member instanceof MethodSymbol && (canIgnore(member) || on(member).isPresent())) {
           known = true;
           break;
         }
