@@ -98,16 +98,11 @@ public final class LocalReads {
     return inner;
   }
 
-  private static boolean reads(Iterable<? extends Tree> trees, VarSymbol local) {
-    for (Tree tree : trees) {
-      if (reads(tree, local)) {
-        return true;
-      }
-    }
-    return false;
+  private static boolean reads(Tree tree, VarSymbol local) {
+    return reads(List.of(tree), local);
   }
 
-  private static boolean reads(Tree tree, VarSymbol local) {
+  private static boolean reads(Iterable<? extends Tree> trees, VarSymbol local) {
     boolean[] read = new boolean[1];
     new ReadScanner() {
       @Override
@@ -121,7 +116,7 @@ public final class LocalReads {
             identifier.getName().equals(local.getSimpleName())
                 && local.equals(ASTHelpers.getSymbol(identifier));
       }
-    }.scan(tree, null);
+    }.scan(trees, null);
     return read[0];
   }
 

@@ -87,13 +87,13 @@ public final class Obligations {
     if (tree.getBody() == null) {
       return Optional.empty();
     }
-    List<TreePath> returned =
-        ReturnSummaries.returnedValues(new TreePath(declaration, tree.getBody()));
+    TreePath body = new TreePath(declaration, tree.getBody());
+    List<TreePath> returned = ReturnSummaries.returnedValues(body);
     if (!ReturnSummaries.mayPassOn(returned)) {
       return Optional.empty(); // most methods: decided by the tree alone
     }
     MethodSymbol method = ASTHelpers.getSymbol(tree);
-    if (!(summaries.of(method, declaration, returned, state, this)
+    if (!(summaries.of(method, body, returned, state, this)
         instanceof ReturnSummaries.Inferred inferred)) {
       return Optional.empty();
     }
@@ -111,9 +111,7 @@ public final class Obligations {
   boolean mayOweByMethod(MethodSymbol method, VisitorState state) {
     return verdicts.mayOweByMethod(
         method,
-        () ->
-            MethodPaths.isCompiledNow(method, state)
-                && summaries.of(method, state, this) instanceof ReturnSummaries.Inferred,
+        () -> summaries.of(method, state, this) instanceof ReturnSummaries.Inferred,
         state.getTypes());
   }
 

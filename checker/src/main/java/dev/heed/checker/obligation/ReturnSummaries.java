@@ -89,20 +89,20 @@ final class ReturnSummaries {
   }
 
   /**
-   * The summary of the method declared at {@code declaration} whose {@code return}s yield {@code
+   * The summary of the method whose body is at {@code block} and whose {@code return}s yield {@code
    * returned} ({@link #returnedValues}), for a caller that has read them already.
    */
   Summary of(
       MethodSymbol method,
-      TreePath declaration,
+      TreePath block,
       List<TreePath> returned,
       VisitorState state,
       Obligations obligations) {
-    return of(method, new Body(declaration, returned), state, obligations);
+    return of(method, new Body(block, returned), state, obligations);
   }
 
-  /** A declaration and the values its returns yield, as read by a caller. */
-  private record Body(TreePath declaration, List<TreePath> returned) {}
+  /** A method's body and the values its returns yield. */
+  private record Body(TreePath block, List<TreePath> returned) {}
 
   private Summary of(
       MethodSymbol method, @Nullable Body known, VisitorState state, Obligations obligations) {
@@ -132,7 +132,8 @@ final class ReturnSummaries {
     if (path == null || !(path.getLeaf() instanceof MethodTree tree) || tree.getBody() == null) {
       return null;
     }
-    return new Body(path, returnedValues(new TreePath(path, tree.getBody())));
+    TreePath block = new TreePath(path, tree.getBody());
+    return new Body(block, returnedValues(block));
   }
 
   private Summary summarize(
@@ -148,10 +149,8 @@ final class ReturnSummaries {
           sources.contains(RECEIVER),
           sources.stream().filter(i -> i >= 0).collect(toImmutableSet()));
     }
-    TreePath bodyPath =
-        new TreePath(body.declaration(), ((MethodTree) body.declaration().getLeaf()).getBody());
     if (obligations.isEagerAsync(method.getReturnType(), state)
-        && ObservedReturns.all(returned, bodyPath, obligations.observedReturnFacts(state))) {
+        && ObservedReturns.all(returned, body.block(), obligations.observedReturnFacts(state))) {
       return new Observed();
     }
     Inferred inferred = null;

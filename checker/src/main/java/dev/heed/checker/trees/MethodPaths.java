@@ -43,12 +43,6 @@ public final class MethodPaths {
     return declaration == null ? null : new TreePath(classPath, declaration);
   }
 
-  /** Whether {@code method}'s class is compiled now, so that {@link #of} may find its body. */
-  public static boolean isCompiledNow(MethodSymbol method, VisitorState state) {
-    ClassSymbol owner = method.enclClass();
-    return owner != null && Enter.instance(state.context).getEnv(owner) != null;
-  }
-
   private static Map<MethodSymbol, JCMethodDecl> declaredMethods(JCClassDecl type) {
     Map<MethodSymbol, JCMethodDecl> declared = new HashMap<>();
     for (Tree member : type.getMembers()) {
