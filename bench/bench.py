@@ -115,6 +115,13 @@ def tool_path():
 
 def fetch(lib):
     d = WORK / "libs" / lib["name"]
+    # A changed corpus line (coordinates, extras, excludes) resolves and unpacks afresh.
+    stamp = d / "corpus-line.txt"
+    line = repr((lib["sources"], lib["extra"], lib["exclude"]))
+    if stamp.exists() and stamp.read_text() != line:
+        for stale in ("cp.txt", "sources.txt"):
+            (d / stale).unlink(missing_ok=True)
+        shutil.rmtree(d / "srcjars", ignore_errors=True)
     cp = classpath_of(lib["sources"] + lib["extra"], d, lib["name"])
     src = d / "src"
     if not (d / "sources.txt").exists():
@@ -134,6 +141,7 @@ def fetch(lib):
                 continue
             files.append(str(p))
         (d / "sources.txt").write_text("\n".join(files) + "\n")
+    stamp.write_text(line)
     files = (d / "sources.txt").read_text().split()
     lines = sum(sum(1 for _ in open(f, encoding="utf-8", errors="replace")) for f in files)
     return {"dir": d, "cp": cp, "files": files, "lines": lines, "javac": lib.get("javac", [])}

@@ -2,67 +2,51 @@ package dev.heed.checker.obligation;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
-import com.sun.source.tree.BlockTree;
-import com.sun.source.tree.CatchTree;
-import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
-import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.NewClassTree;
-import com.sun.source.tree.StatementTree;
-import com.sun.source.tree.ThrowTree;
-import com.sun.source.tree.Tree;
-import com.sun.source.tree.TryTree;
-import com.sun.source.tree.UnionTypeTree;
-import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.CompletionFailure;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.TypeSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
 import com.sun.tools.javac.code.Types.FunctionDescriptorLookupError;
-import dev.heed.checker.catalogue.Category;
 import dev.heed.checker.trees.MethodPaths;
-import dev.heed.checker.trees.Search;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.type.TypeKind;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A task that cannot fail leaves no failure in its future: {@code executor.submit(() -> { try {
  * work(); } catch (Exception e) { log(e); } })}. The future of a task handed to an executor holds
- * only the task's own failure (a refused task throws at the call), so when the task's whole body is
- * one {@code try} with a catch-all clause ({@code Throwable} or {@code Exception}) and no catch or
- * finally block throws, a dropped future loses nothing.
+ * only the task's own failure (a refused task throws at the call), so when the task's code is quiet
+ * ({@link QuietCode}: a guarded {@code try}, field stores, quietly completing calls), a dropped
+ * future loses nothing.
  *
  * <p>Only for an eager result of a call that takes no async value: neither its receiver nor an
  * argument is async. {@code stage.thenRun(task)} and {@code Futures.transform(f, ...)} also carry
  * the upstream failure, and a lazy {@code Mono.fromRunnable(task)} dropped never runs. The task is
- * each lambda, method reference and created object among the arguments: a method reference by the
- * method's body, {@code new Task(...)} and {@code new Runnable() {...}} by the body of the method
- * that implements the task's function in the created class, a lambda by its own body or, when it
- * only calls a method with arguments that cannot throw, by that method's body. Only bodies compiled
- * now can be read: any other task stays reported.
+ * each lambda, method reference and object among the arguments (for a method reference such as
+ * {@code tasks.forEach(executor::submit)}, each value the reference is applied to): a lambda by its
+ * body, a method reference by the method's body, and an object by the body of the method that
+ * implements the task's function in its class: the created class of {@code new Task(...)} and
+ * {@code new Runnable() {...}}, or the static type of any other value when that class is not an
+ * interface and no class outside its package can override the method (final or not public). Only
+ * bodies compiled now can be read: any other task stays reported.
  */
 final class GuardedTaskExemption implements CallSiteExemption {
-  private static final Set<String> CATCH_ALL = Set.of("java.lang.Throwable", "java.lang.Exception");
-
   private final Obligations obligations;
-  private final MethodPaths paths;
-  private final Map<MethodSymbol, Boolean> guardedMethods = new HashMap<>();
+  private final QuietCode quiet;
 
   GuardedTaskExemption(Obligations obligations, MethodPaths paths) {
     this.obligations = obligations;
-    this.paths = paths;
+    this.quiet = new QuietCode(paths);
   }
 
   @Override
@@ -72,11 +56,11 @@ final class GuardedTaskExemption implements CallSiteExemption {
 
   @Override
   public boolean excuses(CallSite site) {
-    if (!(site.call() instanceof MethodInvocationTree invocation)) {
-      return false;
-    }
     VisitorState state = site.state();
-    Type result = ASTHelpers.getType(invocation);
+    Type result =
+        site.call() instanceof MethodInvocationTree
+            ? ASTHelpers.getType(site.call())
+            : site.method().getReturnType();
     if (result == null || obligations.isLazy(result, state)) {
       return false;
     }
@@ -86,6 +70,15 @@ final class GuardedTaskExemption implements CallSiteExemption {
         return false;
       }
     }
+    if (site.call() instanceof MethodInvocationTree invocation) {
+      return allTasksQuiet(invocation, site);
+    }
+    return site.call() instanceof MemberReferenceTree reference
+        && allAppliedValuesQuiet(reference, site);
+  }
+
+  private boolean allTasksQuiet(MethodInvocationTree invocation, CallSite site) {
+    VisitorState state = site.state();
     List<VarSymbol> parameters = site.method().getParameters();
     List<? extends ExpressionTree> arguments = invocation.getArguments();
     boolean anyTask = false;
@@ -94,142 +87,121 @@ final class GuardedTaskExemption implements CallSiteExemption {
       if (type == null || obligations.isAsync(type, state)) {
         return false;
       }
-      ExpressionTree task = ASTHelpers.stripParentheses(arguments.get(i));
-      if (isTask(task)) {
-        Type parameter = parameters.get(Math.min(i, parameters.size() - 1)).type;
-        if (!isGuardedTask(task, parameter, site)) {
-          return false;
-        }
-        anyTask = true;
+      if (parameters.isEmpty()) {
+        continue;
       }
+      Type parameter = parameters.get(Math.min(i, parameters.size() - 1)).type;
+      if (!isFunctional(parameter, site.types())) {
+        continue;
+      }
+      ExpressionTree task = ASTHelpers.stripParentheses(arguments.get(i));
+      if (!isWritten(task) && (type.tsym.isInterface() || type.isErroneous())) {
+        continue; // an executor, or a task whose code is not known here
+      }
+      if (!isQuietTask(task, type, parameter, site)) {
+        return false;
+      }
+      anyTask = true;
     }
     return anyTask;
   }
 
-  private static boolean isTask(ExpressionTree argument) {
-    return argument instanceof LambdaExpressionTree
-        || argument instanceof MemberReferenceTree
-        || argument instanceof NewClassTree;
-  }
-
-  private boolean isGuardedTask(ExpressionTree task, Type parameter, CallSite site) {
-    VisitorState state = site.state();
-    if (task instanceof LambdaExpressionTree lambda) {
-      return isGuardedBody(lambda.getBody(), site);
+  /**
+   * {@code values.forEach(executor::submit)}: the tasks are the values the reference is applied to,
+   * known by their static type.
+   */
+  private boolean allAppliedValuesQuiet(MemberReferenceTree reference, CallSite site) {
+    if (reference.getMode() != MemberReferenceTree.ReferenceMode.INVOKE
+        || ASTHelpers.getSymbol(reference.getQualifierExpression()) instanceof TypeSymbol) {
+      return false; // Type::method takes its receiver as the first value
     }
-    if (task instanceof MemberReferenceTree reference) {
-      MethodSymbol method = methodOf(reference);
-      return reference.getMode() == MemberReferenceTree.ReferenceMode.INVOKE
-          && method != null
-          && isGuardedMethod(method, state);
-    }
-    // new Task(...) or new Runnable() {...}: the created class is known exactly, and so is the
-    // method that implements the task's function.
-    Types types = state.getTypes();
-    Type created = ASTHelpers.getType(task);
-    if (created == null
-        || !(created.tsym instanceof ClassSymbol createdClass)
-        || parameter.getKind() != TypeKind.DECLARED
-        || !types.isFunctionalInterface(parameter)) {
-      return false;
-    }
+    Types types = site.types();
+    Type function = ASTHelpers.getType(reference);
+    List<VarSymbol> parameters = site.method().getParameters();
     try {
-      Symbol function = types.findDescriptorSymbol(parameter.tsym);
-      if (!(function instanceof MethodSymbol functional)) {
+      if (function == null || !types.isFunctionalInterface(function)) {
         return false;
       }
-      MethodSymbol run = functional.implementation(createdClass, types, true);
-      return run != null && isGuardedMethod(run, state);
+      List<Type> applied = types.findDescriptorType(function).getParameterTypes();
+      boolean anyTask = false;
+      for (int i = 0; i < applied.size() && !parameters.isEmpty(); i++) {
+        Type value = applied.get(i);
+        if (obligations.isAsync(value, site.state())) {
+          return false;
+        }
+        Type parameter = parameters.get(Math.min(i, parameters.size() - 1)).type;
+        if (isFunctional(parameter, types)) {
+          if (!isQuietObject(value, parameter, site)) {
+            return false;
+          }
+          anyTask = true;
+        }
+      }
+      return anyTask;
     } catch (CompletionFailure | FunctionDescriptorLookupError e) {
       return false; // a missing class file, or a type javac itself rejects
     }
   }
 
+  /** A task written at the call: its code is known. */
+  private static boolean isWritten(ExpressionTree argument) {
+    return argument instanceof LambdaExpressionTree
+        || argument instanceof MemberReferenceTree
+        || argument instanceof NewClassTree;
+  }
+
+  private static boolean isFunctional(Type parameter, Types types) {
+    try {
+      return parameter.getKind() == TypeKind.DECLARED && types.isFunctionalInterface(parameter);
+    } catch (CompletionFailure e) {
+      return false;
+    }
+  }
+
+  private boolean isQuietTask(ExpressionTree task, Type type, Type parameter, CallSite site) {
+    VisitorState state = site.state();
+    if (task instanceof LambdaExpressionTree lambda) {
+      return quiet.isQuietTask(lambda, state, site.catalogue());
+    }
+    if (task instanceof MemberReferenceTree reference) {
+      MethodSymbol method = ASTHelpers.getSymbol(reference);
+      return reference.getMode() == MemberReferenceTree.ReferenceMode.INVOKE
+          && method != null
+          && quiet.isQuietTask(method, state, site.catalogue());
+    }
+    if (task instanceof NewClassTree) {
+      // The created class is known exactly.
+      return type.tsym instanceof ClassSymbol created
+          && implementsQuietly(created, parameter, site);
+    }
+    return isQuietObject(type, parameter, site);
+  }
+
+  /** A value known only by its static type: a class whose implementation nobody else overrides. */
+  private boolean isQuietObject(Type type, Type parameter, CallSite site) {
+    if (!(type.tsym instanceof ClassSymbol declared)
+        || declared.isInterface()
+        || (declared.flags() & Flags.ABSTRACT) != 0
+        || !(declared.isFinal() || !declared.getModifiers().contains(Modifier.PUBLIC))) {
+      return false;
+    }
+    return implementsQuietly(declared, parameter, site);
+  }
+
   /**
-   * A lambda's body: one guarded {@code try}, or one call of a guarded or quietly completing
-   * method.
+   * Whether the method that implements {@code parameter}'s function in {@code created} is quiet.
    */
-  private boolean isGuardedBody(Tree body, CallSite site) {
-    if (body instanceof BlockTree block) {
-      if (block.getStatements().size() != 1) {
+  private boolean implementsQuietly(ClassSymbol created, Type parameter, CallSite site) {
+    Types types = site.types();
+    try {
+      Symbol function = types.findDescriptorSymbol(parameter.tsym);
+      if (!(function instanceof MethodSymbol functional)) {
         return false;
       }
-      StatementTree only = block.getStatements().get(0);
-      return isGuardedTry(only)
-          || (only instanceof ExpressionStatementTree statement
-              && isCallOfGuardedMethod(statement.getExpression(), site));
+      MethodSymbol run = functional.implementation(created, types, true);
+      return run != null && quiet.isQuietTask(run, site.state(), site.catalogue());
+    } catch (CompletionFailure | FunctionDescriptorLookupError e) {
+      return false; // a missing class file, or a type javac itself rejects
     }
-    return body instanceof ExpressionTree expression && isCallOfGuardedMethod(expression, site);
-  }
-
-  /**
-   * A call, with arguments that cannot throw, of a method that completes a future quietly or of a
-   * method whose body is guarded.
-   */
-  private boolean isCallOfGuardedMethod(ExpressionTree expression, CallSite site) {
-    if (!(expression instanceof MethodInvocationTree call)
-        || !call.getArguments().stream().allMatch(GuardedTaskExemption::cannotThrow)
-        || !(ASTHelpers.getReceiver(call) == null || cannotThrow(ASTHelpers.getReceiver(call)))) {
-      return false;
-    }
-    MethodSymbol method = methodOf(call);
-    if (method == null) {
-      return false;
-    }
-    return site.catalogue().names(Category.COMPLETES_QUIETLY, method, site.types())
-        || isGuardedMethod(method, site.state());
-  }
-
-  private static @Nullable MethodSymbol methodOf(ExpressionTree call) {
-    return ASTHelpers.getSymbol((Tree) call) instanceof MethodSymbol method ? method : null;
-  }
-
-  /** A name or literal: evaluating it cannot throw. */
-  private static boolean cannotThrow(ExpressionTree expression) {
-    ExpressionTree stripped = ASTHelpers.stripParentheses(expression);
-    return stripped instanceof IdentifierTree || stripped instanceof LiteralTree;
-  }
-
-  /** A method compiled now whose body is one guarded {@code try}. */
-  private boolean isGuardedMethod(MethodSymbol method, VisitorState state) {
-    return guardedMethods.computeIfAbsent(
-        method,
-        m -> {
-          TreePath path = paths.of(m, state);
-          return path != null
-              && path.getLeaf() instanceof MethodTree declaration
-              && declaration.getBody() != null
-              && declaration.getBody().getStatements().size() == 1
-              && isGuardedTry(declaration.getBody().getStatements().get(0));
-        });
-  }
-
-  /** A {@code try} with a catch-all clause, whose catch and finally blocks throw nothing. */
-  private static boolean isGuardedTry(StatementTree statement) {
-    if (!(statement instanceof TryTree attempt)) {
-      return false;
-    }
-    boolean catchesAll = false;
-    for (CatchTree clause : attempt.getCatches()) {
-      catchesAll |= catchesAll(clause.getParameter().getType());
-      if (throwsIn(clause.getBlock())) {
-        return false;
-      }
-    }
-    return catchesAll
-        && (attempt.getFinallyBlock() == null || !throwsIn(attempt.getFinallyBlock()));
-  }
-
-  private static boolean catchesAll(Tree caught) {
-    if (caught instanceof UnionTypeTree union) {
-      return union.getTypeAlternatives().stream().anyMatch(GuardedTaskExemption::catchesAll);
-    }
-    Symbol symbol = ASTHelpers.getSymbol(caught);
-    return symbol != null && CATCH_ALL.contains(symbol.getQualifiedName().toString());
-  }
-
-  /** Whether {@code block} has a {@code throw} of its own (not one in a nested lambda or class). */
-  private static boolean throwsIn(BlockTree block) {
-    return Search.anyInOwnCode(block, ThrowTree.class::isInstance);
   }
 }
