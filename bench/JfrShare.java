@@ -50,6 +50,7 @@ public final class JfrShare {
     final Map<String, Integer> entries = new TreeMap<>();
     final Map<String, Integer> inclusive = new TreeMap<>();
     final Map<String, Integer> focusCallees = new TreeMap<>();
+    final Map<String, Integer> leaves = new TreeMap<>();
   }
 
   public static void main(String[] args) throws IOException {
@@ -95,6 +96,8 @@ public final class JfrShare {
       print(t.entries, t.heed, 15);
       System.out.printf("== %s: Heed methods, inclusive%n", e.getKey());
       print(t.inclusive, t.heed, 40);
+      System.out.printf("== %s: leaf frames (where the samples stopped, any code)%n", e.getKey());
+      print(t.leaves, t.heed, 30);
       if (focus != null) {
         System.out.printf("== %s: called directly by %s%n", e.getKey(), focus);
         print(t.focusCallees, t.heed, 25);
@@ -133,6 +136,7 @@ public final class JfrShare {
     }
     tally.heed++;
     tally.entries.merge(name(frames.get(outermost)), 1, Integer::sum);
+    tally.leaves.merge(name(frames.get(0)), 1, Integer::sum);
     for (String name : seen) {
       tally.inclusive.merge(name, 1, Integer::sum);
     }

@@ -17,6 +17,8 @@ import com.sun.source.tree.MethodTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Flags;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import dev.heed.checker.config.ConfigProblems;
 import dev.heed.checker.config.HeedOptions;
@@ -117,19 +119,31 @@ public final class MustUseCandidate extends BugChecker implements MethodTreeMatc
   }
 
   /**
-   * The origin a public or protected, unannotated wrapper passes on. An override is no candidate:
-   * its callers mostly call the method it overrides, so the annotation belongs there. The
-   * supertypes are searched last: few methods pass anything on, and the search is costly.
+   * The origin a published, unannotated wrapper passes on: a public or protected method of a class
+   * that code outside its package can name (it and every class around it public or protected). Only
+   * such callers are outside the compilation; the others are told already. An override is no
+   * candidate: its callers mostly call the method it overrides, so the annotation belongs there.
+   * The supertypes are searched last: few methods pass anything on, and the search is costly.
    */
   private static Optional<Obligation> candidate(
       Obligations obligations, TreePath declaration, MethodSymbol method, VisitorState state) {
-    if ((method.flags() & (Flags.PUBLIC | Flags.PROTECTED)) == 0
-        || method.getReturnType().getKind() == TypeKind.VOID) {
+    if (!isPublished(method) || method.getReturnType().getKind() == TypeKind.VOID) {
       return Optional.empty();
     }
     return obligations
         .passedOn(declaration, state)
         .filter(unused -> ASTHelpers.findSuperMethods(method, state.getTypes()).isEmpty());
+  }
+
+  private static boolean isPublished(MethodSymbol method) {
+    for (Symbol symbol = method;
+        symbol instanceof MethodSymbol || symbol instanceof ClassSymbol; ) {
+      if ((symbol.flags() & (Flags.PUBLIC | Flags.PROTECTED)) == 0) {
+        return false;
+      }
+      symbol = symbol.owner;
+    }
+    return true;
   }
 
   private @Nullable AnnotationTree mustUse(MethodTree tree) {

@@ -167,15 +167,16 @@ public final class Catalogue {
   }
 
   private static boolean matches(MethodEntry entry, MethodSymbol method, Types types) {
-    if (!method.owner.getQualifiedName().contentEquals(entry.owner())) {
+    if (!Relocations.sameName(method.owner.getQualifiedName(), entry.owner())) {
       return false;
     }
     List<String> actual =
         method.getParameters().stream().map(p -> types.erasure(p.type).toString()).toList();
     return entry.anyTrailing()
         ? actual.size() >= entry.parameters().size()
-            && actual.subList(0, entry.parameters().size()).equals(entry.parameters())
-        : actual.equals(entry.parameters());
+            && Relocations.sameNames(
+                actual.subList(0, entry.parameters().size()), entry.parameters())
+        : Relocations.sameNames(actual, entry.parameters());
   }
 
   /**
@@ -280,7 +281,7 @@ public final class Catalogue {
     for (Type supertype : types.closure(types.erasure(receiver))) {
       String name = supertype.tsym.getQualifiedName().toString();
       for (TypeEntry entry : this.types.get(category)) {
-        if (!entry.unsized() && entry.type().equals(name) && entry.covers(method)) {
+        if (!entry.unsized() && Relocations.sameName(name, entry.type()) && entry.covers(method)) {
           return true;
         }
       }
@@ -299,7 +300,7 @@ public final class Catalogue {
     String name = types.erasure(created).tsym.getQualifiedName().toString();
     return !sized
         && this.types.get(Category.NEVER_REFUSES).stream()
-            .anyMatch(e -> e.unsized() && e.type().equals(name) && e.covers(method));
+            .anyMatch(e -> e.unsized() && Relocations.sameName(name, e.type()) && e.covers(method));
   }
 
   /** Whether {@code symbol} is a field that an entry of {@code category} names. */
@@ -308,7 +309,7 @@ public final class Catalogue {
       if (entry.category() == category
           && symbol.owner != null
           && types.closure(symbol.owner.type).stream()
-              .anyMatch(t -> t.tsym.getQualifiedName().contentEquals(entry.owner()))) {
+              .anyMatch(t -> Relocations.sameName(t.tsym.getQualifiedName(), entry.owner()))) {
         return true;
       }
     }
@@ -333,7 +334,7 @@ public final class Catalogue {
     }
     for (Type supertype : types.closure(types.erasure(type))) {
       for (TypeEntry entry : entries) {
-        if (supertype.tsym.getQualifiedName().contentEquals(entry.type())) {
+        if (Relocations.sameName(supertype.tsym.getQualifiedName(), entry.type())) {
           return Optional.of(entry);
         }
       }

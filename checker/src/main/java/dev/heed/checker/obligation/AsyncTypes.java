@@ -6,6 +6,8 @@ import com.google.common.collect.ImmutableList;
 import com.sun.tools.javac.code.Symbol.TypeSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
+import com.sun.tools.javac.util.Name;
+import dev.heed.checker.catalogue.Relocations;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +33,21 @@ final class AsyncTypes {
    */
   private final Map<TypeSymbol, Byte> classes = new HashMap<>();
 
-  AsyncTypes(List<Type> all, List<Type> lazy, Types types) {
+  /** The names of the async and lazy types, for shaded copies ({@link Relocations}). */
+  private final ImmutableList<String> allNames;
+
+  private final ImmutableList<String> lazyNames;
+
+  AsyncTypes(
+      List<Type> all,
+      List<Type> lazy,
+      ImmutableList<String> allNames,
+      ImmutableList<String> lazyNames,
+      Types types) {
     this.all = all.stream().map(types::erasure).collect(toImmutableList());
     this.lazy = lazy.stream().map(types::erasure).collect(toImmutableList());
+    this.allNames = allNames;
+    this.lazyNames = lazyNames;
     this.types = types;
   }
 
@@ -70,7 +84,29 @@ final class AsyncTypes {
     if (anySupertype(type, lazy)) {
       kinds |= LAZY;
     }
+    if (kinds == 0 && type.getKind() == TypeKind.DECLARED && !type.isErroneous()) {
+      // A shaded copy (org.example.shaded.reactor.core.publisher.Mono) is not on the class path
+      // under the catalogued name, so it is known by its name alone.
+      for (Type supertype : types.closure(type)) {
+        Name name = supertype.tsym.getQualifiedName();
+        if (anyRelocated(name, allNames)) {
+          kinds |= ASYNC;
+        }
+        if (anyRelocated(name, lazyNames)) {
+          kinds |= LAZY;
+        }
+      }
+    }
     return kinds;
+  }
+
+  private static boolean anyRelocated(Name name, List<String> qualified) {
+    for (String catalogued : qualified) {
+      if (name.length() > catalogued.length() && Relocations.sameName(name, catalogued)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean anySupertype(Type type, List<Type> supertypes) {

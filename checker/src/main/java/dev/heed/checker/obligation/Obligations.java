@@ -67,7 +67,9 @@ public final class Obligations {
             .collect(toImmutableList());
     this.asyncTypes =
         VisitorState.memoize(
-            state -> new AsyncTypes(resolve(async, state), resolve(lazy, state), state.getTypes()));
+            state ->
+                new AsyncTypes(
+                    resolve(async, state), resolve(lazy, state), async, lazy, state.getTypes()));
   }
 
   private static ImmutableList<Type> resolve(ImmutableList<String> names, VisitorState state) {
