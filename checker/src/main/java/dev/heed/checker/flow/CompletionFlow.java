@@ -168,6 +168,7 @@ public final class CompletionFlow {
 
   private Set<Signal> ifStatement(TreePath path, IfTree ifTree, Set<Signal> in) {
     Set<Signal> s = expression(new TreePath(path, ifTree.getCondition()), in);
+    s = BufferChecks.withoutCountsCheckedBy(ifTree.getCondition(), s);
     Set<Signal> then = statement(new TreePath(path, ifTree.getThenStatement()), s);
     Set<Signal> otherwise =
         ifTree.getElseStatement() == null

@@ -86,7 +86,10 @@ public final class Obligations {
    */
   public Optional<Obligation> passedOn(TreePath declaration, VisitorState state) {
     MethodTree tree = (MethodTree) declaration.getLeaf();
-    if (tree.getBody() == null) {
+    MethodSymbol declared = ASTHelpers.getSymbol(tree);
+    if (tree.getBody() == null || isAsync(declared.getReturnType(), state)) {
+      // An async result owes its obligation by its type, which every caller sees: the rule chain
+      // decides it before any inferred obligation, so its body need not be read here.
       return Optional.empty();
     }
     TreePath body = new TreePath(declaration, tree.getBody());
@@ -94,14 +97,13 @@ public final class Obligations {
     if (!ReturnSummaries.mayPassOn(returned)) {
       return Optional.empty(); // most methods: decided by the tree alone
     }
-    MethodSymbol method = ASTHelpers.getSymbol(tree);
-    if (!(summaries.of(method, body, returned, state, this)
+    if (!(summaries.of(declared, body, returned, state, this)
         instanceof ReturnSummaries.Inferred inferred)) {
       return Optional.empty();
     }
-    Verdict verdict = verdictOf(method, state);
+    Verdict verdict = verdictOf(declared, state);
     return verdict.ofMethod()
-            && verdict.consequence().startsWith(Names.describe(method) + " returns the ")
+            && verdict.consequence().startsWith(Names.describe(declared) + " returns the ")
         ? Optional.of(inferred.origin())
         : Optional.empty();
   }
