@@ -3,7 +3,7 @@
 Error Prone in three modes, recording time, memory, crashes and every finding.
 
   bench.py fetch [--only a,b] [--half H]  sources and classpath of each corpus library
-  bench.py run --rounds N [--only a,b] [--half dev|heldout|unseen|unseen2]
+  bench.py run --rounds N [--only a,b] [--half dev|heldout|unseen|unseen2|unseen3]
                                           compile in modes a/b/c, alternating, N rounds
   bench.py halves                         the development and held-out halves of the corpus
   bench.py smoke LIB                      fetch + compile LIB once with Heed on; exit 1 on a crash
@@ -64,6 +64,7 @@ def parse_corpus(path=HERE / "corpus.txt"):
             "read": kv.get("read") == "before-split",
             "unseen": kv.get("set") == "unseen",
             "unseen2": kv.get("set") == "unseen2",
+            "unseen3": kv.get("set") == "unseen3",
         })
     return libs
 
@@ -74,14 +75,16 @@ def halves(libs):
     development too, the 2nd, 4th, 6th... the held-out half. A library marked set=unseen is in
     neither: it is the third set, held out from the rules written after both halves were read
     (README.md, "The unseen set"); set=unseen2 the fourth, held out from the rules written after
-    the unseen set was read. Computed from corpus.txt."""
+    the unseen set was read; set=unseen3 the fifth, held out from the rules written after the
+    unseen2 set was read. Computed from corpus.txt."""
     unseen = sorted(l["name"] for l in libs if l.get("unseen"))
     unseen2 = sorted(l["name"] for l in libs if l.get("unseen2"))
-    libs = [l for l in libs if not l.get("unseen") and not l.get("unseen2")]
+    unseen3 = sorted(l["name"] for l in libs if l.get("unseen3"))
+    libs = [l for l in libs if not l.get("unseen") and not l.get("unseen2") and not l.get("unseen3")]
     seen = sorted(l["name"] for l in libs if l.get("read"))
     fresh = sorted(l["name"] for l in libs if not l.get("read"))
     return {"dev": sorted(seen + fresh[0::2]), "heldout": fresh[1::2], "unseen": unseen,
-            "unseen2": unseen2}
+            "unseen2": unseen2, "unseen3": unseen3}
 
 
 def mvn(args, cwd):
@@ -122,7 +125,8 @@ def fetch(lib):
     # A changed corpus line (coordinates, extras, excludes) resolves and unpacks afresh.
     stamp = d / "corpus-line.txt"
     line = repr((lib["sources"], lib["extra"], lib["exclude"]))
-    if stamp.exists() and stamp.read_text() != line:
+    # No stamp: never fetched, or a fetch that failed half way (cp.txt may be of another line).
+    if not stamp.exists() or stamp.read_text() != line:
         for stale in ("cp.txt", "sources.txt"):
             (d / stale).unlink(missing_ok=True)
         shutil.rmtree(d / "srcjars", ignore_errors=True)
@@ -443,7 +447,7 @@ def generate(scale, out, copies_per_unit=200):
 
 def cmd_halves(args):
     h = halves(parse_corpus(args.corpus))
-    for k in ("dev", "heldout", "unseen", "unseen2"):
+    for k in ("dev", "heldout", "unseen", "unseen2", "unseen3"):
         print(f"{k}: {' '.join(h[k])}")
 
 
@@ -456,10 +460,10 @@ def main():
     ap.add_argument("--corpus", default=str(HERE / "corpus.txt"))
     sub = ap.add_subparsers(dest="cmd", required=True)
     f = sub.add_parser("fetch"); f.add_argument("--only")
-    f.add_argument("--half", choices=("dev", "heldout", "unseen", "unseen2"))
+    f.add_argument("--half", choices=("dev", "heldout", "unseen", "unseen2", "unseen3"))
     sub.add_parser("halves")
     r = sub.add_parser("run")
-    r.add_argument("--half", choices=("dev", "heldout", "unseen", "unseen2"),
+    r.add_argument("--half", choices=("dev", "heldout", "unseen", "unseen2", "unseen3"),
                    help="only the development half, the held-out half or an unseen set (see halves())")
     r.add_argument("--rounds", type=int, default=3)
     r.add_argument("--modes", default="a,b,c")

@@ -52,6 +52,7 @@ public final class Obligations {
           new RetriedOrUnboundedWaitExemption(),
           new RecheckedOutcomeExemption(),
           new EmptyTaskListExemption(),
+          new DrainedEarlierExemption(),
           new GuardedTaskExemption(this, paths));
 
   /** Called by Error Prone's injector: one instance per compilation, shared by the checks. */
