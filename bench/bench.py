@@ -3,7 +3,7 @@
 Error Prone in three modes, recording time, memory, crashes and every finding.
 
   bench.py fetch [--only a,b] [--half H]  sources and classpath of each corpus library
-  bench.py run --rounds N [--only a,b] [--half dev|heldout|unseen|unseen2|unseen3]
+  bench.py run --rounds N [--only a,b] [--half dev|heldout|unseen|unseen2|unseen3|unseen4]
                                           compile in modes a/b/c, alternating, N rounds
   bench.py halves                         the development and held-out halves of the corpus
   bench.py smoke LIB                      fetch + compile LIB once with Heed on; exit 1 on a crash
@@ -25,6 +25,9 @@ REPO = HERE.parent
 EP_VERSION = "2.52.0"
 WORK = Path(os.environ.get("HEED_CORPUS", Path.home() / ".cache" / "heed-corpus"))
 JDK = Path(os.environ.get("HEED_JDK", "/usr/lib/jvm/temurin-25-jdk-amd64"))
+# The held-out sets beyond the two halves (README.md, "The unseen set"): corpus.txt's set=.
+UNSEEN = ("unseen", "unseen2", "unseen3", "unseen4")
+HALVES = ("dev", "heldout") + UNSEEN
 HEED_JAR = Path(os.environ.get("HEED_JAR", REPO / "checker/target/heed-checker-0.1.0-SNAPSHOT.jar"))
 
 # Override with HEED_CHECKS="A,B" (CloseBeforeFlush exists from commit 36cc022 on, MustUseCandidate
@@ -62,9 +65,7 @@ def parse_corpus(path=HERE / "corpus.txt"):
             "exclude": [x for x in kv.get("exclude", "").split(",") if x],
             "javac": [x for x in kv.get("javac", "").split(",") if x],
             "read": kv.get("read") == "before-split",
-            "unseen": kv.get("set") == "unseen",
-            "unseen2": kv.get("set") == "unseen2",
-            "unseen3": kv.get("set") == "unseen3",
+            **{u: kv.get("set") == u for u in UNSEEN},
         })
     return libs
 
@@ -76,15 +77,13 @@ def halves(libs):
     neither: it is the third set, held out from the rules written after both halves were read
     (README.md, "The unseen set"); set=unseen2 the fourth, held out from the rules written after
     the unseen set was read; set=unseen3 the fifth, held out from the rules written after the
-    unseen2 set was read. Computed from corpus.txt."""
-    unseen = sorted(l["name"] for l in libs if l.get("unseen"))
-    unseen2 = sorted(l["name"] for l in libs if l.get("unseen2"))
-    unseen3 = sorted(l["name"] for l in libs if l.get("unseen3"))
-    libs = [l for l in libs if not l.get("unseen") and not l.get("unseen2") and not l.get("unseen3")]
+    unseen2 set was read; set=unseen4 the sixth, held out from the rules written after the unseen3
+    set was read. Computed from corpus.txt."""
+    sets = {u: sorted(l["name"] for l in libs if l.get(u)) for u in UNSEEN}
+    libs = [l for l in libs if not any(l.get(u) for u in UNSEEN)]
     seen = sorted(l["name"] for l in libs if l.get("read"))
     fresh = sorted(l["name"] for l in libs if not l.get("read"))
-    return {"dev": sorted(seen + fresh[0::2]), "heldout": fresh[1::2], "unseen": unseen,
-            "unseen2": unseen2, "unseen3": unseen3}
+    return {"dev": sorted(seen + fresh[0::2]), "heldout": fresh[1::2], **sets}
 
 
 def mvn(args, cwd):
@@ -447,7 +446,7 @@ def generate(scale, out, copies_per_unit=200):
 
 def cmd_halves(args):
     h = halves(parse_corpus(args.corpus))
-    for k in ("dev", "heldout", "unseen", "unseen2", "unseen3"):
+    for k in HALVES:
         print(f"{k}: {' '.join(h[k])}")
 
 
@@ -460,10 +459,10 @@ def main():
     ap.add_argument("--corpus", default=str(HERE / "corpus.txt"))
     sub = ap.add_subparsers(dest="cmd", required=True)
     f = sub.add_parser("fetch"); f.add_argument("--only")
-    f.add_argument("--half", choices=("dev", "heldout", "unseen", "unseen2", "unseen3"))
+    f.add_argument("--half", choices=HALVES)
     sub.add_parser("halves")
     r = sub.add_parser("run")
-    r.add_argument("--half", choices=("dev", "heldout", "unseen", "unseen2", "unseen3"),
+    r.add_argument("--half", choices=HALVES,
                    help="only the development half, the held-out half or an unseen set (see halves())")
     r.add_argument("--rounds", type=int, default=3)
     r.add_argument("--modes", default="a,b,c")

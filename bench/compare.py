@@ -22,7 +22,7 @@ def main():
     p.add_argument("--head", required=True)
     p.add_argument("--rounds", type=int, default=3)
     p.add_argument("--only")
-    p.add_argument("--half", choices=("dev", "heldout", "unseen", "unseen2", "unseen3"))
+    p.add_argument("--half", choices=bench.HALVES)
     p.add_argument("--corpus", default=bench.HERE / "corpus.txt")
     p.add_argument("--out", required=True)
     args = p.parse_args()
@@ -58,8 +58,8 @@ def main():
         "findings": {k: len(v) for k, v in found.items()},
         # Findings are written to the summary only for the development half: the held-out half's
         # findings are not read while rules are being written (bench/README.md).
-        "only_base": sorted(found["base"] - found["head"]) if args.half not in ("heldout", "unseen", "unseen2", "unseen3") else [],
-        "only_head": sorted(found["head"] - found["base"]) if args.half not in ("heldout", "unseen", "unseen2", "unseen3") else [],
+        "only_base": sorted(found["base"] - found["head"]) if args.half not in ("heldout",) + bench.UNSEEN else [],
+        "only_head": sorted(found["head"] - found["base"]) if args.half not in ("heldout",) + bench.UNSEEN else [],
     }
     (out / "summary.json").write_text(json.dumps(summary, indent=1) + "\n")
     print(json.dumps({k: v for k, v in summary.items() if not k.startswith("only")}, indent=1))

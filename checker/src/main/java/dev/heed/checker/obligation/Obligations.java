@@ -53,7 +53,8 @@ public final class Obligations {
           new RecheckedOutcomeExemption(),
           new EmptyTaskListExemption(),
           new DrainedEarlierExemption(),
-          new GuardedTaskExemption(this, paths));
+          new GuardedTaskExemption(this, paths),
+          new FailureHandlerExemption(this));
 
   /** Called by Error Prone's injector: one instance per compilation, shared by the checks. */
   @Inject
