@@ -46,15 +46,8 @@ final class FailureHandlerExemption implements CallSiteExemption {
       return false;
     }
     VisitorState state = site.state();
-    Type result = ASTHelpers.getType(invocation);
-    if (result == null || obligations.isLazy(result, state)) {
+    if (!obligations.startsEagerWork(site, ASTHelpers.getType(invocation))) {
       return false;
-    }
-    if (!site.method().isStatic()) {
-      Type receiver = site.receiverType();
-      if (receiver == null || obligations.isAsync(receiver, state)) {
-        return false;
-      }
     }
     List<VarSymbol> parameters = site.method().getParameters();
     List<? extends ExpressionTree> arguments = invocation.getArguments();

@@ -56,19 +56,12 @@ final class GuardedTaskExemption implements CallSiteExemption {
 
   @Override
   public boolean excuses(CallSite site) {
-    VisitorState state = site.state();
     Type result =
         site.call() instanceof MethodInvocationTree
             ? ASTHelpers.getType(site.call())
             : site.method().getReturnType();
-    if (result == null || obligations.isLazy(result, state)) {
+    if (!obligations.startsEagerWork(site, result)) {
       return false;
-    }
-    if (!site.method().isStatic()) {
-      Type receiver = site.receiverType();
-      if (receiver == null || obligations.isAsync(receiver, state)) {
-        return false;
-      }
     }
     if (site.call() instanceof MethodInvocationTree invocation) {
       return allTasksQuiet(invocation, site);

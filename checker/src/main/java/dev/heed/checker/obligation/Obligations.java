@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import javax.inject.Inject;
 import javax.lang.model.type.TypeKind;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides whether a call's result is must-use: the method's verdict from the rule chain ({@link
@@ -119,6 +120,23 @@ public final class Obligations {
         method,
         () -> summaries.of(method, state, this) instanceof ReturnSummaries.Inferred,
         state.getTypes());
+  }
+
+  /**
+   * Whether the call at {@code site}, whose result is of type {@code result}, starts eager work of
+   * its own: the result is not lazy, and the receiver, if any, is not async (a stage of another
+   * future also carries that future's failure).
+   */
+  boolean startsEagerWork(CallSite site, @Nullable Type result) {
+    VisitorState state = site.state();
+    if (result == null || isLazy(result, state)) {
+      return false;
+    }
+    if (site.method().isStatic()) {
+      return true;
+    }
+    Type receiver = site.receiverType();
+    return receiver != null && !isAsync(receiver, state);
   }
 
   /** Whether {@code type} is an async type: an {@code async-type} or {@code lazy-type}. */
