@@ -2,20 +2,15 @@ package dev.heed.checker.obligation;
 
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.AssignmentTree;
-import com.sun.source.tree.BlockTree;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ExpressionStatementTree;
-import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
-import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import dev.heed.checker.catalogue.Category;
+import dev.heed.checker.trees.EnclosingBlocks;
 import dev.heed.checker.trees.Search;
-import java.util.List;
 
 /**
  * A second {@code shutdownNow()} lists nothing: {@code pool.shutdownNow(); if
@@ -36,21 +31,13 @@ final class DrainedEarlierExemption implements CallSiteExemption {
     if (!(site.receiverSymbol() instanceof VarSymbol receiver)) {
       return false;
     }
-    // Up from the call: at each block, the statements before the one that holds the call, nearest
-    // first. What runs after the call (a finally that clears the variable) does not matter.
-    TreePath path = site.path();
-    for (TreePath parent = path.getParentPath();
-        parent != null && !isBoundary(parent.getLeaf());
-        path = parent, parent = parent.getParentPath()) {
-      if (!(parent.getLeaf() instanceof BlockTree block)) {
-        continue;
-      }
-      List<? extends StatementTree> statements = block.getStatements();
-      for (int i = statements.indexOf(path.getLeaf()) - 1; i >= 0; i--) {
-        if (isDrain(statements.get(i), receiver, site)) {
+    // What runs after the call (a finally that clears the variable) does not matter.
+    for (EnclosingBlocks.Level level : EnclosingBlocks.of(site.path())) {
+      for (StatementTree earlier : level.before()) {
+        if (isDrain(earlier, receiver, site)) {
           return true;
         }
-        if (assigns(statements.get(i), receiver)) {
+        if (assigns(earlier, receiver)) {
           return false; // the variable may name another executor by now
         }
       }
@@ -64,12 +51,6 @@ final class DrainedEarlierExemption implements CallSiteExemption {
         && receiver.equals(CallSite.receiverSymbol(call))
         && ASTHelpers.getSymbol(call) != null
         && site.catalogue().names(Category.DROPPED_WORK, ASTHelpers.getSymbol(call), site.types());
-  }
-
-  private static boolean isBoundary(Tree tree) {
-    return tree instanceof MethodTree
-        || tree instanceof LambdaExpressionTree
-        || tree instanceof ClassTree;
   }
 
   private static boolean assigns(Tree tree, Symbol variable) {

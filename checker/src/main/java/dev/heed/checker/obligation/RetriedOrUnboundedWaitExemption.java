@@ -1,16 +1,14 @@
 package dev.heed.checker.obligation;
 
 import com.google.errorprone.util.ASTHelpers;
-import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.DoWhileLoopTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.ForLoopTree;
-import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.tree.WhileLoopTree;
 import dev.heed.checker.catalogue.Category;
+import dev.heed.checker.trees.EnclosingBlocks;
 
 /**
  * A timed wait whose result is dropped is no loss when the wait is retried (inside a loop that
@@ -39,9 +37,7 @@ final class RetriedOrUnboundedWaitExemption implements CallSiteExemption {
           || enclosing instanceof ForLoopTree) {
         return true;
       }
-      if (enclosing instanceof MethodTree
-          || enclosing instanceof LambdaExpressionTree
-          || enclosing instanceof ClassTree) {
+      if (EnclosingBlocks.isBoundary(enclosing)) {
         return false;
       }
     }
