@@ -44,6 +44,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Code that lets no exception escape, read from its tree: what a task may run without leaving a
@@ -64,6 +65,10 @@ final class QuietCode {
 
   private final MethodPaths paths;
   private final Map<MethodSymbol, Boolean> quietMethods = new HashMap<>();
+
+  /** Quiet methods that also do some work: read once per task method, not once per call. */
+  private final Map<MethodSymbol, Boolean> quietTasks = new HashMap<>();
+
   private int depth;
 
   QuietCode(MethodPaths paths) {
@@ -86,11 +91,16 @@ final class QuietCode {
 
   /** A task given as a method (a reference, or its class's implementation): as above. */
   boolean isQuietTask(MethodSymbol method, VisitorState state, Catalogue catalogue) {
-    if (!isQuietMethod(method, state, catalogue)) {
-      return false;
+    Boolean known = quietTasks.get(method);
+    if (known == null) {
+      known = isQuietMethod(method, state, catalogue) && doesWork(paths.of(method, state));
+      quietTasks.put(method, known);
     }
-    TreePath path = paths.of(method, state);
-    return path != null && doesWork(path.getLeaf());
+    return known;
+  }
+
+  private static boolean doesWork(@Nullable TreePath code) {
+    return code != null && doesWork(code.getLeaf());
   }
 
   private static boolean doesWork(Tree code) {
