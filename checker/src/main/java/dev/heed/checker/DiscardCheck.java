@@ -27,7 +27,6 @@ import dev.heed.checker.exceptions.FindingSource;
 import dev.heed.checker.exceptions.ReviewedExceptions;
 import dev.heed.checker.report.Reporter;
 import java.util.Optional;
-import java.util.function.BiFunction;
 
 /**
  * A check that reports the discards of one kind of must-use value, as found by the shared {@link
@@ -65,51 +64,56 @@ abstract class DiscardCheck extends BugChecker
 
   @Override
   public final Description matchMethodInvocation(MethodInvocationTree tree, VisitorState state) {
-    return report(tree, state, discards::ofCall);
+    return report(tree, state, Discards::ofCall);
   }
 
   @Override
   public final Description matchNewClass(NewClassTree tree, VisitorState state) {
-    return report(tree, state, discards::ofCall);
+    return report(tree, state, Discards::ofCall);
   }
 
   @Override
   public final Description matchMemberReference(MemberReferenceTree tree, VisitorState state) {
-    return report(tree, state, discards::ofMethodReference);
+    return report(tree, state, Discards::ofMethodReference);
   }
 
   @Override
   public final Description matchLambdaExpression(LambdaExpressionTree tree, VisitorState state) {
-    return report(tree, state, discards::ofLambda);
+    return report(tree, state, Discards::ofLambda);
   }
 
   @Override
   public final Description matchVariable(VariableTree tree, VisitorState state) {
-    return report(tree, state, discards::ofVariable);
+    return report(tree, state, Discards::ofVariable);
   }
 
   @Override
   public final Description matchAssignment(AssignmentTree tree, VisitorState state) {
-    return report(tree, state, discards::ofAssignment);
+    return report(tree, state, Discards::ofAssignment);
   }
 
-  /** Reports the discard {@code find} sees at {@code tree}, if it is this check's to report. */
+  /**
+   * Reports the drop {@code finder} sees at {@code tree}, if it is this check's to report. Asked
+   * for every node of these kinds, so it builds no lambda or {@code Optional} chain of its own.
+   */
   private <T extends Tree> Description report(
-      T tree, VisitorState state, BiFunction<T, VisitorState, Optional<Discard>> find) {
+      T tree, VisitorState state, Discards.Finder<T> finder) {
     if (!problems.none(state)) {
       return Description.NO_MATCH;
     }
-    discards
-        .memoized(tree, () -> find.apply(tree, state))
-        .filter(d -> HeedCheck.reporting(d.obligation().kind()) == check)
-        .filter(d -> !ReviewedExceptions.allow(state.getPath()))
-        .ifPresent(
-            d ->
-                reporter.report(
-                    check.checkName(),
-                    state.getPath(),
-                    check.linked(buildDescription(tree)).setMessage(d.message()).build(),
-                    state));
+    Optional<Discard> found = discards.memoized(tree, state, finder);
+    if (found.isEmpty()) {
+      return Description.NO_MATCH;
+    }
+    Discard d = found.get();
+    if (HeedCheck.reporting(d.obligation().kind()) == check
+        && !ReviewedExceptions.allow(state.getPath())) {
+      reporter.report(
+          check.checkName(),
+          state.getPath(),
+          check.linked(buildDescription(tree)).setMessage(d.message()).build(),
+          state);
+    }
     return Description.NO_MATCH;
   }
 

@@ -11,6 +11,7 @@ import com.google.common.io.Resources;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.TypeSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
 import dev.heed.checker.catalogue.Entry.FieldEntry;
@@ -32,6 +33,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import javax.inject.Inject;
 import javax.lang.model.element.Name;
+import javax.lang.model.type.TypeKind;
 
 /**
  * Every fact Heed knows about APIs, as data: the built-in files beside this class ({@code
@@ -58,7 +60,12 @@ public final class Catalogue {
    */
   private final NameVerdicts teardownNames = new NameVerdicts(this::isTeardown);
 
+  private final NameVerdicts mustUseModelNames = new NameVerdicts(this::anyMustUseModelNamed);
+
   private final Map<Category, NameVerdicts> namesMatched = new EnumMap<>(Category.class);
+
+  private final Map<Category, Map<TypeSymbol, Optional<TypeEntry>>> typesMatched =
+      new EnumMap<>(Category.class);
 
   private final ImmutableListMultimap<String, FieldEntry> fieldsByName;
 
@@ -140,7 +147,11 @@ public final class Catalogue {
   }
 
   /** Whether some must-use model names a method called {@code simpleName}, in any type. */
-  public boolean hasMustUseModelNamed(String simpleName) {
+  public boolean hasMustUseModelNamed(Name simpleName) {
+    return mustUseModelNames.test(simpleName);
+  }
+
+  private boolean anyMustUseModelNamed(String simpleName) {
     for (MethodEntry entry : methodsByName.get(simpleName)) {
       if (entry.category().isMustUse()) {
         return true;
@@ -332,6 +343,22 @@ public final class Catalogue {
     if (entries.isEmpty()) {
       return Optional.empty();
     }
+    if (type.getKind() != TypeKind.DECLARED) {
+      return typeEntry(entries, type, types);
+    }
+    // Asked for every call the flow analysis meets: the answer is kept per class.
+    Map<TypeSymbol, Optional<TypeEntry>> known =
+        typesMatched.computeIfAbsent(category, c -> new HashMap<>());
+    Optional<TypeEntry> found = known.get(type.tsym);
+    if (found == null) {
+      found = typeEntry(entries, type, types);
+      known.put(type.tsym, found);
+    }
+    return found;
+  }
+
+  private static Optional<TypeEntry> typeEntry(
+      ImmutableList<TypeEntry> entries, Type type, Types types) {
     for (Type supertype : types.closure(types.erasure(type))) {
       for (TypeEntry entry : entries) {
         if (Relocations.sameName(supertype.tsym.getQualifiedName(), entry.type())) {

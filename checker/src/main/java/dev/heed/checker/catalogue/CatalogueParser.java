@@ -35,9 +35,6 @@ public final class CatalogueParser {
   private static final Pattern NAME = Pattern.compile("^[\\w$]+\\*?$");
   private static final Pattern SEPARATOR = Pattern.compile("\\s+--(?:\\s+|$)");
 
-  /** The keyword and the rest; built once, as every line of every model file is split by it. */
-  private static final Splitter KEYWORD = Splitter.onPattern("\\s+").limit(2);
-
   /** What a malformed must-use entry is told, the format users meet first. */
   private static final String MUST_USE_FORMAT =
       "expected '<category> <pkg.Type>.<method>(<erased parameter types>) -- <what is lost>' or"
@@ -71,7 +68,7 @@ public final class CatalogueParser {
 
   /** Adds the entry on {@code line}; returns what is wrong with it, or null. */
   private static @Nullable String parseLine(String line, List<Entry> out) {
-    String keyword = KEYWORD.splitToList(line).get(0);
+    String keyword = keyword(line);
     Optional<Category> found = Category.fromKeyword(keyword);
     if (found.isEmpty()) {
       return "unknown category '"
@@ -111,6 +108,15 @@ public final class CatalogueParser {
     }
     out.add(entry);
     return null;
+  }
+
+  /** The first word of a stripped, non-empty line: read by hand, as every compilation parses. */
+  private static String keyword(String line) {
+    int end = 0;
+    while (end < line.length() && !Character.isWhitespace(line.charAt(end))) {
+      end++;
+    }
+    return line.substring(0, end);
   }
 
   private static @Nullable MethodEntry method(Category category, String subject, String comment) {

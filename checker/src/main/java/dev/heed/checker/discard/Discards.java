@@ -23,7 +23,6 @@ import dev.heed.checker.obligation.Obligations;
 import dev.heed.checker.trees.Names;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import javax.inject.Inject;
 import javax.lang.model.type.TypeKind;
 import org.jspecify.annotations.Nullable;
@@ -77,13 +76,20 @@ public final class Discards {
     this.options = options;
   }
 
+  /** How the drop at one kind of tree is found: {@code Discards::ofCall} and the like. */
+  @FunctionalInterface
+  public interface Finder<T extends Tree> {
+    /** The drop at {@code tree}, if any. */
+    Optional<Discard> find(Discards discards, T tree, VisitorState state);
+  }
+
   /**
    * The discard at {@code tree}, computed once for all the checks that ask about it in turn (Error
    * Prone runs every check's matcher on a node before it moves on).
    */
-  public Optional<Discard> memoized(Tree tree, Supplier<Optional<Discard>> find) {
+  public <T extends Tree> Optional<Discard> memoized(T tree, VisitorState state, Finder<T> finder) {
     if (tree != lastTree) {
-      lastDiscard = find.get();
+      lastDiscard = finder.find(this, tree, state);
       lastTree = tree;
     }
     return lastDiscard;
@@ -104,10 +110,11 @@ public final class Discards {
       return Optional.empty();
     }
     // The obligation first: it is a cached lookup, and most calls owe nothing.
-    return obligations
-        .of(call, state.getPath(), state)
-        .filter(o -> !TestCourtesy.applies(call, state))
-        .map(o -> new Discard(o, site, ""));
+    Optional<Obligation> obligation = obligations.of(call, state.getPath(), state);
+    if (obligation.isEmpty() || TestCourtesy.applies(call, state)) {
+      return Optional.empty();
+    }
+    return Optional.of(new Discard(obligation.get(), site, ""));
   }
 
   /** Site 3: a method or constructor reference whose functional method returns void. */

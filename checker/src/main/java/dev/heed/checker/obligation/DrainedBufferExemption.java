@@ -2,7 +2,6 @@ package dev.heed.checker.obligation;
 
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.suppliers.Supplier;
-import com.google.errorprone.suppliers.Suppliers;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ArrayAccessTree;
 import com.sun.source.tree.ClassTree;
@@ -33,7 +32,10 @@ import java.util.Set;
  * byte[]} does not know how much of it was filled.
  */
 final class DrainedBufferExemption implements CallSiteExemption {
-  private static final Supplier<Type> BYTE_BUFFER = Suppliers.typeFromString("java.nio.ByteBuffer");
+  // Not Error Prone's Suppliers.typeFromString: initializing that class links dozens of suppliers
+  // in every compilation, for this one type.
+  private static final Supplier<Type> BYTE_BUFFER =
+      VisitorState.memoize(state -> state.getTypeFromString("java.nio.ByteBuffer"));
   private static final Set<String> CONSULT = Set.of("hasRemaining", "remaining");
 
   @Override

@@ -54,6 +54,11 @@ final class MethodVerdicts {
     this.annotations = annotations;
   }
 
+  /** What {@code method}'s result owes, if it has been decided already; otherwise null. */
+  @Nullable Verdict known(MethodSymbol method) {
+    return verdicts.get(method);
+  }
+
   /**
    * What {@code method}'s result owes; {@code summaries} reads a method's body, and may ask for the
    * verdicts of the calls it returns (so no {@code computeIfAbsent}: the map grows meanwhile).
@@ -128,7 +133,7 @@ final class MethodVerdicts {
     if (known != null) {
       return known.ofMethod();
     }
-    if (catalogue.hasMustUseModelNamed(method.getSimpleName().toString())
+    if (catalogue.hasMustUseModelNamed(method.getSimpleName())
         || annotations.on(method).isPresent()
         || inferred.getAsBoolean()) {
       return true;

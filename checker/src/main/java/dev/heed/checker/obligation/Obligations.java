@@ -4,7 +4,6 @@ import static com.google.common.collect.ImmutableList.toImmutableList;
 
 import com.google.common.collect.ImmutableList;
 import com.google.errorprone.VisitorState;
-import com.google.errorprone.suppliers.Supplier;
 import com.google.errorprone.util.ASTHelpers;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MemberReferenceTree;
@@ -15,6 +14,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.util.Context;
 import dev.heed.checker.catalogue.Catalogue;
 import dev.heed.checker.catalogue.Category;
 import dev.heed.checker.config.HeedOptions;
@@ -39,7 +39,16 @@ public final class Obligations {
   private final MethodVerdicts verdicts;
   private final MethodPaths paths = new MethodPaths();
   private final ReturnSummaries summaries = new ReturnSummaries(paths);
-  private final Supplier<AsyncTypes> asyncTypes;
+  private final ImmutableList<String> asyncNames;
+  private final ImmutableList<String> lazyNames;
+
+  /**
+   * The async types of the compilation {@link #asyncTypesContext} belongs to: asked for nearly
+   * every call, so kept here rather than looked up in the {@link VisitorState}'s cache each time.
+   */
+  private @Nullable AsyncTypes asyncTypesNow;
+
+  private @Nullable Context asyncTypesContext;
 
   /** Asked in turn; the first that excuses the call wins. */
   private final ImmutableList<CallSiteExemption> exemptions =
@@ -68,11 +77,25 @@ public final class Obligations {
         Stream.of(catalogue.typeNames(Category.ASYNC_TYPE), lazy, options.asyncTypes())
             .flatMap(ImmutableList::stream)
             .collect(toImmutableList());
-    this.asyncTypes =
-        VisitorState.memoize(
-            state ->
-                new AsyncTypes(
-                    resolve(async, state), resolve(lazy, state), async, lazy, state.getTypes()));
+    this.asyncNames = async;
+    this.lazyNames = lazy;
+  }
+
+  @SuppressWarnings("ReferenceEquality") // the same compilation is the same Context instance
+  private AsyncTypes asyncTypes(VisitorState state) {
+    AsyncTypes known = asyncTypesNow;
+    if (known == null || asyncTypesContext != state.context) {
+      known =
+          new AsyncTypes(
+              resolve(asyncNames, state),
+              resolve(lazyNames, state),
+              asyncNames,
+              lazyNames,
+              state.getTypes());
+      asyncTypesNow = known;
+      asyncTypesContext = state.context;
+    }
+    return known;
   }
 
   private static ImmutableList<Type> resolve(ImmutableList<String> names, VisitorState state) {
@@ -90,15 +113,15 @@ public final class Obligations {
   public Optional<Obligation> passedOn(TreePath declaration, VisitorState state) {
     MethodTree tree = (MethodTree) declaration.getLeaf();
     MethodSymbol declared = ASTHelpers.getSymbol(tree);
-    if (tree.getBody() == null || isAsync(declared.getReturnType(), state)) {
-      // An async result owes its obligation by its type, which every caller sees: the rule chain
-      // decides it before any inferred obligation, so its body need not be read here.
+    if (tree.getBody() == null) {
       return Optional.empty();
     }
     TreePath body = new TreePath(declaration, tree.getBody());
     List<TreePath> returned = ReturnSummaries.returnedValues(body);
-    if (!ReturnSummaries.mayPassOn(returned)) {
-      return Optional.empty(); // most methods: decided by the tree alone
+    if (!ReturnSummaries.mayPassOn(returned) || isAsync(declared.getReturnType(), state)) {
+      // Most methods are decided by the tree alone. An async result owes its obligation by its
+      // type, which every caller sees: the rule chain decides it before any inferred obligation.
+      return Optional.empty();
     }
     if (!(summaries.of(declared, body, returned, state, this)
         instanceof ReturnSummaries.Inferred inferred)) {
@@ -141,14 +164,14 @@ public final class Obligations {
 
   /** Whether {@code type} is an async type: an {@code async-type} or {@code lazy-type}. */
   public boolean isAsync(Type type, VisitorState state) {
-    return isReference(type) && asyncTypes.get(state).isAsync(state.getTypes().erasure(type));
+    return isReference(type) && asyncTypes(state).isAsync(state.getTypes().erasure(type));
   }
 
   /**
    * Whether {@code type} is a lazy async type: a {@code lazy-type}, whose work runs on subscribe.
    */
   public boolean isLazy(Type type, VisitorState state) {
-    return isReference(type) && asyncTypes.get(state).isLazy(state.getTypes().erasure(type));
+    return isReference(type) && asyncTypes(state).isLazy(state.getTypes().erasure(type));
   }
 
   private static boolean isReference(Type type) {
@@ -163,7 +186,7 @@ public final class Obligations {
         return isEagerAsync(method.getReturnType(), state)
             && (catalogue.names(Category.OBSERVES_FAILURE, method, state.getTypes())
                 || FailureCallbackRule.observesFailure(
-                    method, state.getTypes(), asyncTypes.get(state)));
+                    method, state.getTypes(), asyncTypes(state)));
       }
 
       @Override
@@ -251,8 +274,12 @@ public final class Obligations {
   }
 
   private Verdict verdictOf(MethodSymbol method, VisitorState state) {
+    Verdict known = verdicts.known(method);
+    if (known != null) {
+      return known; // most calls: a callee seen before, with no lambda or lookup built for it
+    }
     return verdicts.of(
-        method, asyncTypes.get(state), state.getTypes(), m -> summaries.of(m, state, this));
+        method, asyncTypes(state), state.getTypes(), m -> summaries.of(m, state, this));
   }
 
   private Verdict inheritedImplementation(

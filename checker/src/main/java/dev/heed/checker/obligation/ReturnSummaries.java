@@ -1,7 +1,5 @@
 package dev.heed.checker.obligation;
 
-import static com.google.common.collect.ImmutableSet.toImmutableSet;
-
 import com.google.common.collect.ImmutableSet;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.util.ASTHelpers;
@@ -142,16 +140,16 @@ final class ReturnSummaries {
     if (returned.isEmpty()) {
       return UNKNOWN;
     }
-    if (returned.stream().allMatch(r -> passedIn(r.getLeaf(), method) != NOT_PASSED_IN)) {
-      ImmutableSet<Integer> sources =
-          returned.stream().map(r -> passedIn(r.getLeaf(), method)).collect(toImmutableSet());
-      return new Passthrough(
-          sources.contains(RECEIVER),
-          sources.stream().filter(i -> i >= 0).collect(toImmutableSet()));
+    Summary passthrough = passthrough(returned, method);
+    if (passthrough != null) {
+      return passthrough;
     }
     if (obligations.isEagerAsync(method.getReturnType(), state)
         && ObservedReturns.all(returned, body.block(), obligations.observedReturnFacts(state))) {
       return new Observed();
+    }
+    if (!mayPassOn(returned)) {
+      return UNKNOWN; // most methods: a value that is no call, decided by the tree alone
     }
     Inferred inferred = null;
     for (TreePath value : returned) {
@@ -182,6 +180,27 @@ final class ReturnSummaries {
       }
     }
     return inferred == null ? UNKNOWN : inferred;
+  }
+
+  /** A {@link Passthrough} if every return yields {@code this} or a parameter, or else null. */
+  private static @Nullable Summary passthrough(List<TreePath> returned, MethodSymbol method) {
+    boolean receiver = false;
+    ImmutableSet.Builder<Integer> parameters = null;
+    for (TreePath value : returned) {
+      int source = passedIn(value.getLeaf(), method);
+      if (source == NOT_PASSED_IN) {
+        return null;
+      }
+      if (source == RECEIVER) {
+        receiver = true;
+      } else {
+        if (parameters == null) {
+          parameters = ImmutableSet.builder();
+        }
+        parameters.add(source);
+      }
+    }
+    return new Passthrough(receiver, parameters == null ? ImmutableSet.of() : parameters.build());
   }
 
   private static String fileName(TreePath path) {
