@@ -165,11 +165,11 @@ class ModelsTest {
         1,
         "unknown category 'lost' (one of partial-write, partial-read, refused, timed-out,"
             + " dropped-work, must-use, never-refuses, lists-no-tasks, creates-unqueued-pool,"
-            + " writes-fully, same-receiver, outcome-query, completes-quietly, makes-blocking,"
-            + " wrapper, buffering-wrapper, async-type, lazy-type, returns-receiver,"
-            + " observes-failure, success-only, result-kept, no-notification, teardown-word,"
-            + " writes, flushes, awaits, completion-listener, closing-listener, failure-listener),"
-            + " got 'lost com.acme.Client.tryPublish(java.lang.String) -- x'");
+            + " schedules-periodic, writes-fully, same-receiver, outcome-query, completes-quietly,"
+            + " makes-blocking, wrapper, buffering-wrapper, async-type, lazy-type,"
+            + " returns-receiver, observes-failure, success-only, result-kept, no-notification,"
+            + " teardown-word, writes, flushes, awaits, completion-listener, closing-listener,"
+            + " failure-listener), got 'lost com.acme.Client.tryPublish(java.lang.String) -- x'");
   }
 
   @Test

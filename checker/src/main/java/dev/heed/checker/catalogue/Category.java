@@ -40,6 +40,11 @@ public enum Category {
   LISTS_NO_TASKS("lists-no-tasks", Shape.RECEIVER),
   /** A factory of executors that queue no task ({@code Executors.newCachedThreadPool()}). */
   CREATES_UNQUEUED_POOL("creates-unqueued-pool", Shape.METHOD),
+  /**
+   * A method that schedules a task to run again and again until it is cancelled ({@code
+   * scheduleAtFixedRate}): what a {@link #DROPPED_WORK} list holds of it is only its next run.
+   */
+  SCHEDULES_PERIODIC("schedules-periodic", Shape.METHOD),
   /** A receiver type whose {@link #PARTIAL_WRITE} methods (all, or those named) write all. */
   WRITES_FULLY("writes-fully", Shape.RECEIVER),
   /** A method returning what its receiver writes through ({@code ctx.channel()}). */

@@ -70,7 +70,7 @@ final class EmptyTaskListExemption implements CallSiteExemption {
    * Any other value ({@code (ExecutorService) this.executor}, a getter) may be an executor that was
    * given tasks elsewhere.
    */
-  private static boolean createdHere(ExpressionTree value) {
+  static boolean createdHere(ExpressionTree value) {
     ExpressionTree stripped = ASTHelpers.stripParentheses(value);
     if (stripped instanceof NewClassTree) {
       return true;
@@ -135,12 +135,16 @@ final class EmptyTaskListExemption implements CallSiteExemption {
             || !(parent.getParentPath().getLeaf() instanceof MethodInvocationTree)) {
           return false; // passed on, assigned or stored: it may be given tasks there
         }
-        String name = select.getIdentifier().toString();
-        return catalogue.isTeardown(name)
-            || name.startsWith("await")
-            || (name.startsWith("is") && name.length() > 2);
+        return isControl(select.getIdentifier().toString(), catalogue);
       }
     }.scan(method, null);
     return !tasked[0];
+  }
+
+  /** A call that controls an executor and gives it no task: a teardown, an await, a query. */
+  static boolean isControl(String name, Catalogue catalogue) {
+    return catalogue.isTeardown(name)
+        || name.startsWith("await")
+        || (name.startsWith("is") && name.length() > 2);
   }
 }

@@ -62,6 +62,7 @@ public final class Obligations {
           new RetriedOrUnboundedWaitExemption(),
           new RecheckedOutcomeExemption(),
           new EmptyTaskListExemption(),
+          new PeriodicTasksOnlyExemption(paths),
           new DrainedEarlierExemption(),
           new GuardedTaskExemption(this, paths),
           new FailureHandlerExemption(this));
