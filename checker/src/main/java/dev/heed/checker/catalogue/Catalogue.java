@@ -1,6 +1,5 @@
 package dev.heed.checker.catalogue;
 
-import static com.google.common.collect.ImmutableListMultimap.toImmutableListMultimap;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.google.common.base.Ascii;
@@ -95,26 +94,29 @@ public final class Catalogue {
       }
       add(CatalogueParser.parse(text, path), entries, p -> problems.add(flag + ": " + p));
     }
-    this.methodsByName =
-        entries.stream()
-            .filter(MethodEntry.class::isInstance)
-            .map(MethodEntry.class::cast)
-            .collect(toImmutableListMultimap(MethodEntry::name, e -> e));
-    this.types =
-        entries.stream()
-            .filter(TypeEntry.class::isInstance)
-            .map(TypeEntry.class::cast)
-            .collect(toImmutableListMultimap(TypeEntry::category, e -> e));
-    this.names =
-        entries.stream()
-            .filter(NameEntry.class::isInstance)
-            .map(NameEntry.class::cast)
-            .collect(toImmutableListMultimap(NameEntry::category, e -> e));
-    this.fieldsByName =
-        entries.stream()
-            .filter(FieldEntry.class::isInstance)
-            .map(FieldEntry.class::cast)
-            .collect(toImmutableListMultimap(FieldEntry::name, e -> e));
+    // Loops, not streams: every compilation builds a catalogue, in code not yet JIT-compiled.
+    ImmutableListMultimap.Builder<String, MethodEntry> methods = ImmutableListMultimap.builder();
+    ImmutableListMultimap.Builder<Category, TypeEntry> typeEntries =
+        ImmutableListMultimap.builder();
+    ImmutableListMultimap.Builder<Category, NameEntry> nameEntries =
+        ImmutableListMultimap.builder();
+    ImmutableListMultimap.Builder<String, FieldEntry> fields = ImmutableListMultimap.builder();
+    for (Entry entry : entries) {
+      // instanceof tests, not a pattern switch: its first run links a bootstrap method.
+      if (entry instanceof MethodEntry method) {
+        methods.put(method.name(), method);
+      } else if (entry instanceof TypeEntry type) {
+        typeEntries.put(type.category(), type);
+      } else if (entry instanceof NameEntry name) {
+        nameEntries.put(name.category(), name);
+      } else if (entry instanceof FieldEntry field) {
+        fields.put(field.name(), field);
+      }
+    }
+    this.methodsByName = methods.build();
+    this.types = typeEntries.build();
+    this.names = nameEntries.build();
+    this.fieldsByName = fields.build();
   }
 
   /** The built-in catalogue alone, for checks constructed without the injector. */

@@ -54,15 +54,18 @@ final class NestedStages {
       argument = argument.getParentPath();
     }
     if (!(argument.getParentPath().getLeaf() instanceof MethodInvocationTree stage)
-        || !stage.getArguments().contains(argument.getLeaf())
+        || !stage.getArguments().contains(argument.getLeaf())) {
+      return null;
+    }
+    // The function's own result first: most functions return no async value.
+    Type returned = functionResult(function.getLeaf(), state);
+    if (returned == null
+        || !obligations.isAsync(returned, state)
         || !transformsAsyncInput(stage, state, obligations)) {
       return null;
     }
-    Type returned = functionResult(function.getLeaf(), state);
     Type result = ASTHelpers.getType(stage);
-    if (returned == null
-        || result == null
-        || !obligations.isAsync(returned, state)
+    if (result == null
         || !isNested(result, returned, state, obligations)
         || flattenedLater(argument.getParentPath(), state, obligations)) {
       return null;

@@ -259,11 +259,24 @@ public final class CompletionFlow {
               ? expression(new TreePath(path, expression), s)
               : statement(new TreePath(path, (StatementTree) resource), s);
     }
-    Set<Signal> inTry = statement(new TreePath(path, tryTree.getBlock()), s);
+    // A catch may start anywhere in the try: from its entry or its end (an approximation). When
+    // the try's first statement is a call that only completes signals (`oos.close()`), the entry
+    // is taken after it: the call can throw only once it was attempted, and a flush or close that
+    // threw lost its bytes to that failure, which the catch handles; a later close loses no more.
+    TreePath blockPath = new TreePath(path, tryTree.getBlock());
+    Set<Signal> inTry = s;
+    Set<Signal> caught = s;
+    boolean first = true;
+    for (StatementTree child : tryTree.getBlock().getStatements()) {
+      inTry = statement(new TreePath(blockPath, child), inTry);
+      if (first && ExpressionFlow.throwsOnlyInCall(child) && s.containsAll(inTry)) {
+        caught = inTry;
+      }
+      first = false;
+    }
     Set<Signal> afterTry = closeResources(path, tryTree, inTry);
-    // A catch may start anywhere in the try: from its entry or its end (an approximation).
     Set<Signal> normal = afterTry;
-    Set<Signal> catchEntry = closeResources(path, tryTree, union(s, inTry));
+    Set<Signal> catchEntry = closeResources(path, tryTree, union(caught, inTry));
     for (CatchTree catchTree : tryTree.getCatches()) {
       TreePath catchPath = new TreePath(path, catchTree);
       normal = union(normal, statement(new TreePath(catchPath, catchTree.getBlock()), catchEntry));

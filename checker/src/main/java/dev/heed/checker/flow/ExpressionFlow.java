@@ -5,12 +5,15 @@ import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.BinaryTree;
 import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.LambdaExpressionTree;
+import com.sun.source.tree.LiteralTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.SwitchExpressionTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
@@ -188,5 +191,34 @@ final class ExpressionFlow extends TreePathScanner<Void, Void> {
 
   private void clear(Predicate<Signal> which) {
     current.removeIf(which);
+  }
+
+  /**
+   * Whether {@code statement} is one call whose receiver and arguments cannot throw (variables,
+   * {@code this.f}, literals): an exception from it comes from the call, once it was attempted.
+   */
+  static boolean throwsOnlyInCall(StatementTree statement) {
+    if (!(statement instanceof ExpressionStatementTree expression)
+        || !(expression.getExpression() instanceof MethodInvocationTree call)) {
+      return false;
+    }
+    if (call.getMethodSelect() instanceof MemberSelectTree select
+        && !cannotThrow(select.getExpression())) {
+      return false;
+    }
+    for (ExpressionTree argument : call.getArguments()) {
+      if (!cannotThrow(argument)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean cannotThrow(ExpressionTree tree) {
+    return tree instanceof IdentifierTree
+        || tree instanceof LiteralTree
+        || (tree instanceof MemberSelectTree select
+            && select.getExpression() instanceof IdentifierTree self
+            && self.getName().contentEquals("this"));
   }
 }
