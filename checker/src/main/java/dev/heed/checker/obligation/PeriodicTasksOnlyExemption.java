@@ -9,6 +9,7 @@ import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewClassTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
@@ -25,11 +26,12 @@ import javax.lang.model.element.ElementKind;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A dropped {@code shutdownNow()} list loses no work when the executor was only ever given periodic
- * tasks ({@code schedules-periodic}: {@code scheduleAtFixedRate}, {@code scheduleWithFixedDelay}).
- * Such a task runs until it is cancelled; what the list holds of it is its next run, and ending
- * those runs is what shutting the executor down is for. A one-shot task in the list is work that
- * never ran, so a single other submission keeps the drop reported.
+ * A dropped {@code shutdownNow()} list loses no work when the executor was never given a task (the
+ * list is empty), or only ever periodic ones ({@code schedules-periodic}: {@code
+ * scheduleAtFixedRate}, {@code scheduleWithFixedDelay}). Such a task runs until it is cancelled;
+ * what the list holds of it is its next run, and ending those runs is what shutting the executor
+ * down is for. A one-shot task in the list is work that never ran, so a single other submission
+ * keeps the drop reported.
  *
  * <p>Only for an executor whose every task this file shows: a local, or a private field, created
  * here ({@code new}, a static {@code new*} factory, or a private method of the class that returns
@@ -60,7 +62,7 @@ final class PeriodicTasksOnlyExemption implements CallSiteExemption {
       return false;
     }
     for (ExpressionTree value : values) {
-      if (!EmptyTaskListExemption.createdHere(value) && !createdByPrivateMethod(value, site)) {
+      if (!createdHere(value) && !createdByPrivateMethod(value, site)) {
         return false;
       }
     }
@@ -110,7 +112,7 @@ final class PeriodicTasksOnlyExemption implements CallSiteExemption {
       return false;
     }
     for (TreePath created : returned) {
-      if (!EmptyTaskListExemption.createdHere((ExpressionTree) created.getLeaf())) {
+      if (!createdHere((ExpressionTree) created.getLeaf())) {
         return false;
       }
     }
@@ -152,11 +154,35 @@ final class PeriodicTasksOnlyExemption implements CallSiteExemption {
             || !(parent.getParentPath().getLeaf() instanceof MethodInvocationTree call)) {
           return false; // passed on, returned or stored: it may be given tasks there
         }
-        return EmptyTaskListExemption.isControl(select.getIdentifier().toString(), catalogue)
+        return isControl(select.getIdentifier().toString(), catalogue)
             || (ASTHelpers.getSymbol((Tree) call) instanceof MethodSymbol method
                 && catalogue.names(Category.SCHEDULES_PERIODIC, method, site.types()));
       }
     }.scan(scope, null);
     return !other[0];
+  }
+
+  /**
+   * A new executor: {@code new T(...)}, or a static {@code new*} factory ({@code
+   * Executors.newFixedThreadPool(2)}), by Java's naming convention for factories of new instances.
+   * Any other value ({@code (ExecutorService) this.executor}, a getter) may be an executor that was
+   * given tasks elsewhere.
+   */
+  private static boolean createdHere(ExpressionTree value) {
+    ExpressionTree stripped = ASTHelpers.stripParentheses(value);
+    if (stripped instanceof NewClassTree) {
+      return true;
+    }
+    return stripped instanceof MethodInvocationTree call
+        && ASTHelpers.getSymbol((Tree) call) instanceof MethodSymbol factory
+        && factory.isStatic()
+        && factory.getSimpleName().toString().startsWith("new");
+  }
+
+  /** A call that controls an executor and gives it no task: a teardown, an await, a query. */
+  private static boolean isControl(String name, Catalogue catalogue) {
+    return catalogue.isTeardown(name)
+        || name.startsWith("await")
+        || (name.startsWith("is") && name.length() > 2);
   }
 }

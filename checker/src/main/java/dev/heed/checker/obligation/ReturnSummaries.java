@@ -185,7 +185,7 @@ final class ReturnSummaries {
   /** A {@link Passthrough} if every return yields {@code this} or a parameter, or else null. */
   private static @Nullable Summary passthrough(List<TreePath> returned, MethodSymbol method) {
     boolean receiver = false;
-    ImmutableSet.Builder<Integer> parameters = null;
+    ImmutableSet.Builder<Integer> parameters = ImmutableSet.builder();
     for (TreePath value : returned) {
       int source = passedIn(value.getLeaf(), method);
       if (source == NOT_PASSED_IN) {
@@ -194,13 +194,10 @@ final class ReturnSummaries {
       if (source == RECEIVER) {
         receiver = true;
       } else {
-        if (parameters == null) {
-          parameters = ImmutableSet.builder();
-        }
         parameters.add(source);
       }
     }
-    return new Passthrough(receiver, parameters == null ? ImmutableSet.of() : parameters.build());
+    return new Passthrough(receiver, parameters.build());
   }
 
   private static String fileName(TreePath path) {
